@@ -1,0 +1,84 @@
+"""actorgraph: actor-relationship graphs from reporting.
+
+Typed, evidenced ties between actors live in YAML files; actorgraph checks
+them, answers path questions over who can influence whom, and renders an
+interactive offline HTML page.
+
+>>> import actorgraph
+>>> graph = actorgraph.parse_graph('''
+... title: Demo
+... sources: [{id: s, title: A report}]
+... actors:
+...   - {id: capital, name: The Capital, kind: state}
+...   - {id: leader, name: The Leader, kind: person}
+...   - {id: army, name: The Army, kind: military}
+... relations:
+...   - {source: leader, type: leads, target: capital, strength: 0.9, confidence: high,
+...      evidence: [{source: s, paragraph: 1, claim: The Leader heads the Capital.}]}
+...   - {source: army, type: part_of, target: capital, strength: 0.8, confidence: high,
+...      evidence: [{source: s, paragraph: 2, claim: The Army answers to the Capital.}]}
+... ''')
+>>> [actor.id for actor in graph.paths("leader", "army")[0].actors]
+['leader', 'capital', 'army']
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+from typing import Any
+
+from .exceptions import (
+    ActorgraphError,
+    ActorNotFound,
+    AmbiguousActor,
+    GraphFileError,
+    NoPath,
+    Problem,
+)
+from .load import find_graph_files, parse_graph, read_graph, validate_file, validate_text
+from .model import Actor, Evidence, Graph, Relation, Source
+from .paths import Hop, Path, find_paths
+from .vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary
+
+__all__ = [
+    "BUILTIN",
+    "Actor",
+    "ActorKind",
+    "ActorNotFound",
+    "ActorgraphError",
+    "AmbiguousActor",
+    "Evidence",
+    "Graph",
+    "GraphFileError",
+    "Hop",
+    "NoPath",
+    "Path",
+    "Problem",
+    "Relation",
+    "RelationType",
+    "Source",
+    "Vocabulary",
+    "find_graph_files",
+    "find_paths",
+    "parse_graph",
+    "read_graph",
+    "render_html",
+    "validate_file",
+    "validate_text",
+    "write_html",
+]
+
+
+def render_html(graph: Graph, **options: Any) -> str:
+    """Render a graph to an HTML string; see :func:`actorgraph.render.render_html`."""
+    from .render import render_html as _render_html
+
+    return _render_html(graph, **options)
+
+
+def write_html(graph: Graph, path: str | os.PathLike[str], **options: Any) -> pathlib.Path:
+    """Render a graph to an HTML file atomically; see :func:`actorgraph.render.write_html`."""
+    from .render import write_html as _write_html
+
+    return _write_html(graph, path, **options)

@@ -1,0 +1,195 @@
+"""YAML to plain data, remembering the line of every value.
+
+PyYAML composes a node tree that knows where each node starts; we build the
+data ourselves from that tree so that we can (a) report duplicate keys, which
+PyYAML accepts silently, (b) keep a line for every path in the document, and
+(c) refuse alias bombs before anything walks the expanded data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .exceptions import Problem
+
+PathKey = tuple[str | int, ...]
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+MAX_EXPANDED_NODES = 1_000_000
+
+
+@dataclass
+class PositionedData:
+    """Data read from YAML, the line of each path in it, and what went wrong."""
+
+    data: Any
+    lines: dict[PathKey, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, path: PathKey) -> int:
+        """The line of ``path``, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return 1
+
+
+def _line(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _expanded_size(root: Node) -> int:
+    """How many nodes the document has once every alias is expanded."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:
+            raise _RecursiveAlias(node)
+        active.add(key)
+        if isinstance(node, MappingNode):
+            total = 1 + sum(size(k) + size(v) for k, v in node.value)
+        elif isinstance(node, SequenceNode):
+            total = 1 + sum(size(item) for item in node.value)
+        else:
+            total = 1
+        active.discard(key)
+        sizes[key] = min(total, MAX_EXPANDED_NODES + 1)
+        return sizes[key]
+
+    return size(root)
+
+
+class _RecursiveAlias(Exception):
+    def __init__(self, node: Node):
+        self.node = node
+
+
+class _Builder:
+    def __init__(self, filename: str):
+        self.filename = filename
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.result = PositionedData(None)
+        self.built: dict[int, Any] = {}
+
+    def problem(self, node: Node, message: str, hint: str = "") -> None:
+        self.result.problems.append(Problem(self.filename, _line(node), message, hint))
+
+    def build(self, node: Node, path: PathKey) -> Any:
+        self.result.lines.setdefault(path, _line(node))
+        if id(node) in self.built:  # an alias: share the object, as PyYAML does
+            return self.built[id(node)]
+        if isinstance(node, MappingNode):
+            value: Any = self._mapping(node, path)
+        elif isinstance(node, SequenceNode):
+            value = self._sequence(node, path)
+        else:
+            value = self._scalar(node)
+        self.built[id(node)] = value
+        return value
+
+    def _check_tag(self, node: Node, expected: str) -> None:
+        if node.tag != expected:
+            self.problem(node, f"unsupported YAML tag {node.tag!r}", "remove the tag")
+
+    def _mapping(self, node: MappingNode, path: PathKey) -> dict[str, Any]:
+        self._check_tag(node, _MAP_TAG)
+        result: dict[str, Any] = {}
+        self.built[id(node)] = result
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                self.problem(key_node, "YAML merge keys ('<<') are not supported",
+                             "write the fields out in full")
+                continue
+            key = self._scalar(key_node) if isinstance(key_node, ScalarNode) else None
+            if not isinstance(key, str):
+                shown = key_node.value if isinstance(key_node, ScalarNode) else "a collection"
+                self.problem(key_node, f"field name {shown!r} is not text",
+                             "field names are words such as 'name'; quote it if you must")
+                continue
+            if key in first_seen:
+                self.problem(key_node, f"duplicate key {key!r}",
+                             f"it is already set on line {first_seen[key]}; keep one")
+                continue
+            first_seen[key] = _line(key_node)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _sequence(self, node: SequenceNode, path: PathKey) -> list[Any]:
+        self._check_tag(node, _SEQ_TAG)
+        result: list[Any] = []
+        self.built[id(node)] = result
+        result.extend(self.build(item, (*path, i)) for i, item in enumerate(node.value))
+        return result
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        try:
+            value = self.constructor.construct_object(node)
+        except (ValueError, TypeError, OverflowError):
+            # a date-like value off the calendar (2022-13-45): keep the text; the
+            # date check reports it where a date belongs
+            return node.value
+        except yaml.YAMLError as error:
+            reason = getattr(error, "problem", None) or str(error)
+            self.problem(node, f"cannot read {node.value!r}: {reason}")
+            return node.value
+        if isinstance(value, dt.datetime):
+            return value.date().isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return value
+
+
+def read_positioned_yaml(text: str, filename: str) -> PositionedData:
+    """Parse one YAML document into plain data with a line for every path.
+
+    >>> doc = read_positioned_yaml("a: 1\\nb:\\n  - x\\n  - y\\n", "f.yaml")
+    >>> doc.data, doc.lines[("b", 1)]
+    ({'a': 1, 'b': ['x', 'y']}, 4)
+    >>> [str(p) for p in read_positioned_yaml("a: 1\\na: 2\\n", "f.yaml").problems]
+    ["f.yaml:2: duplicate key 'a'; it is already set on line 1; keep one"]
+    """
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        reason = error.problem or error.context or "not valid YAML"
+        hint = "YAML indents with spaces, never tabs" if "\t" in text else ""
+        return PositionedData(None, problems=[Problem(filename, line, f"not valid YAML: {reason}",
+                                                      hint)])
+    except yaml.YAMLError as error:
+        return PositionedData(None, problems=[Problem(filename, 1, f"not valid YAML: {error}")])
+    if root is None:
+        return PositionedData(None)
+    builder = _Builder(filename)
+    try:
+        size = _expanded_size(root)
+    except _RecursiveAlias as error:
+        builder.problem(error.node, "a YAML alias refers to itself", "remove the anchor loop")
+        return builder.result
+    except RecursionError:
+        builder.problem(root, "the document is nested too deeply")
+        return builder.result
+    if size > MAX_EXPANDED_NODES:
+        builder.problem(root, f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values",
+                        "refused; write the repeated parts out or use fewer aliases")
+        return builder.result
+    try:
+        builder.result.data = builder.build(root, ())
+    except RecursionError:
+        builder.problem(root, "the document is nested too deeply")
+    return builder.result

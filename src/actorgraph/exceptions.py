@@ -1,0 +1,72 @@
+"""Typed exceptions, so callers (and the CLI) can tell bad input from no answer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+class ActorgraphError(Exception):
+    """Base class of every error actorgraph raises on purpose."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a graph file, with where it is and what to do.
+
+    ``line`` is 1-based; 0 means the file as a whole (missing, unreadable).
+    """
+
+    file: str
+    line: int
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        text = f"{where}: {self.message}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+
+class GraphFileError(ActorgraphError):
+    """A graph file cannot be used; ``problems`` lists every reason at once."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} found"
+        super().__init__("\n".join([head, *map(str, self.problems)]))
+
+
+class ActorNotFound(ActorgraphError, LookupError):
+    """No actor answers to the name; ``suggestions`` holds close matches."""
+
+    def __init__(self, name: str, suggestions: Sequence[str] = ()):
+        self.name = name
+        self.suggestions = list(suggestions)
+        message = f"no actor named {name!r}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
+
+
+class AmbiguousActor(ActorgraphError, LookupError):
+    """The name belongs to several actors; use an id instead."""
+
+    def __init__(self, name: str, ids: Sequence[str]):
+        self.name = name
+        self.ids = list(ids)
+        super().__init__(f"{name!r} could be any of: {', '.join(self.ids)}; use an id")
+
+
+class NoPath(ActorgraphError):
+    """A well-formed path question with no answer."""
+
+    def __init__(self, source: str, target: str, follow: str):
+        self.source, self.target, self.follow = source, target, follow
+        how = {"influence": "influence", "stored": "stored-direction", "any": "undirected"}
+        super().__init__(f"no {how.get(follow, follow)} path from {source} to {target}")
+
+
+class OutputError(ActorgraphError):
+    """An output file could not be written; the previous file, if any, is untouched."""

@@ -1,0 +1,135 @@
+"""The JSON Schema of a graph file: the shape, before meaning is checked.
+
+The loader checks this shape with :mod:`jsonschema`, then checks what a schema
+cannot say (ids that must exist, vocabulary, dates on the calendar). Editors
+can use the same schema to complete and check graph files.
+
+>>> sorted(GRAPH_SCHEMA["required"])
+['actors', 'relations', 'title']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import CONFIDENCE_LEVELS
+from .vocabulary import INFLUENCE_DIRECTIONS, POLARITIES, SHAPES
+
+SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+
+_TEXT: dict[str, Any] = {"type": "string", "pattern": r"\S"}
+_SLUG: dict[str, Any] = {"type": "string", "pattern": SLUG}
+_DATE: dict[str, Any] = {
+    "type": ["string", "integer"],
+    "pattern": PARTIAL_DATE,
+    "minimum": 1,
+    "maximum": 9999,
+    "description": "YYYY, YYYY-MM or YYYY-MM-DD",
+}
+
+
+def _object(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": required,
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+EVIDENCE_SCHEMA = _object(
+    ["source", "claim"],
+    {
+        "source": _SLUG,
+        "paragraph": {"type": "integer", "minimum": 1},
+        "claim": _TEXT,
+    },
+)
+
+SOURCE_SCHEMA = _object(
+    ["id", "title"],
+    {
+        "id": _SLUG,
+        "title": _TEXT,
+        "authors": {"type": "array", "items": _TEXT},
+        "publisher": _TEXT,
+        "published": _DATE,
+        "url": _TEXT,
+    },
+)
+
+ACTOR_SCHEMA = _object(
+    ["id", "name", "kind"],
+    {
+        "id": _SLUG,
+        "name": _TEXT,
+        "kind": _SLUG,
+        "aliases": {"type": "array", "items": _TEXT},
+        "description": {"type": "string"},
+    },
+)
+
+RELATION_SCHEMA = _object(
+    ["source", "type", "target", "strength", "confidence", "evidence"],
+    {
+        "id": _SLUG,
+        "source": _SLUG,
+        "type": _SLUG,
+        "target": _SLUG,
+        "strength": {"type": "number", "minimum": 0, "maximum": 1},
+        "confidence": {"enum": list(CONFIDENCE_LEVELS)},
+        "since": _DATE,
+        "until": _DATE,
+        "evidence": {"type": "array", "minItems": 1, "items": EVIDENCE_SCHEMA},
+        "note": {"type": "string"},
+    },
+)
+
+ACTOR_KIND_SCHEMA = _object(
+    ["id", "label"],
+    {
+        "id": _SLUG,
+        "label": _TEXT,
+        "color": {"type": "string", "pattern": r"^#[0-9a-fA-F]{6}$"},
+        "shape": {"enum": list(SHAPES)},
+        "description": {"type": "string"},
+    },
+)
+
+RELATION_TYPE_SCHEMA = _object(
+    ["id", "polarity", "influence"],
+    {
+        "id": _SLUG,
+        "label": _TEXT,
+        "polarity": {"enum": list(POLARITIES)},
+        "influence": {"enum": list(INFLUENCE_DIRECTIONS)},
+        "score": {"type": "number", "minimum": -10, "maximum": 10},
+        "plover": _TEXT,
+        "description": {"type": "string"},
+    },
+)
+
+GRAPH_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "actorgraph graph file",
+    **_object(
+        ["title", "actors", "relations"],
+        {
+            "title": _TEXT,
+            "as_of": _DATE,
+            "description": {"type": "string"},
+            "sources": {"type": "array", "items": SOURCE_SCHEMA},
+            "vocabulary": _object(
+                [],
+                {
+                    "actor_kinds": {"type": "array", "items": ACTOR_KIND_SCHEMA},
+                    "relation_types": {"type": "array", "items": RELATION_TYPE_SCHEMA},
+                },
+            ),
+            "actors": {"type": "array", "items": ACTOR_SCHEMA},
+            "relations": {"type": "array", "items": RELATION_SCHEMA},
+        },
+    ),
+}
+"""JSON Schema (draft 2020-12) of a graph file."""

@@ -1,0 +1,192 @@
+"""Actor kinds and relation types: what a tie means, which way it moves whom.
+
+Every relation type declares its *polarity* (cooperative, hostile or neutral,
+with a cooperation-conflict score on the -10..+10 Goldstein scale) and its
+*influence direction*: whether the tie lets the source move the target
+(``forward``), the target move the source (``reverse``; e.g. ``depends_on``:
+whoever is depended on holds leverage), both (``both``) or neither (``none``;
+e.g. ``monitors``). Path queries follow influence, not arrow direction.
+
+A graph file may add its own kinds and types under ``vocabulary:``; the
+built-ins below cover geopolitics out of the box.
+
+Examples
+--------
+>>> BUILTIN.relation_types["depends_on"].influence
+'reverse'
+>>> BUILTIN.relation_types["sanctions"].polarity
+'hostile'
+>>> BUILTIN.actor_kinds["military"].label
+'Military / security forces'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+POLARITIES = ("cooperative", "hostile", "neutral")
+INFLUENCE_DIRECTIONS = ("forward", "reverse", "both", "none")
+SHAPES = ("dot", "diamond", "square", "triangle", "triangleDown", "star", "hexagon", "ellipse")
+
+
+@dataclass(frozen=True)
+class ActorKind:
+    """A kind of actor (person, state, military, ...) and how it is drawn."""
+
+    id: str
+    label: str
+    color: str = "#8d99ae"
+    shape: str = "dot"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """A relation type with its polarity and the direction influence runs."""
+
+    id: str
+    label: str
+    polarity: str
+    influence: str
+    score: float | None = None
+    plover: str | None = None
+    description: str = ""
+
+    def influence_pairs(self, source: str, target: str) -> list[tuple[str, str]]:
+        """The (mover, moved) pairs this tie creates between ``source`` and ``target``.
+
+        >>> BUILTIN.relation_types["depends_on"].influence_pairs("belarus", "russia")
+        [('russia', 'belarus')]
+        >>> BUILTIN.relation_types["allied_with"].influence_pairs("a", "b")
+        [('a', 'b'), ('b', 'a')]
+        """
+        if self.influence == "forward":
+            return [(source, target)]
+        if self.influence == "reverse":
+            return [(target, source)]
+        if self.influence == "both":
+            return [(source, target), (target, source)]
+        return []
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The actor kinds and relation types a graph may use, keyed by id."""
+
+    actor_kinds: Mapping[str, ActorKind] = field(default_factory=dict)
+    relation_types: Mapping[str, RelationType] = field(default_factory=dict)
+
+    def extended(
+        self, kinds: Iterable[ActorKind] = (), types: Iterable[RelationType] = ()
+    ) -> Vocabulary:
+        """A new vocabulary with a graph file's own kinds and types added."""
+        return Vocabulary(
+            MappingProxyType({**self.actor_kinds, **{k.id: k for k in kinds}}),
+            MappingProxyType({**self.relation_types, **{t.id: t for t in types}}),
+        )
+
+
+def _kind(id: str, label: str, color: str, shape: str, description: str) -> ActorKind:
+    return ActorKind(id, label, color, shape, description)
+
+
+_ACTOR_KINDS = [
+    _kind("person", "Person", "#f4a261", "dot", "An individual: leader, official, envoy."),
+    _kind("state", "State", "#264653", "hexagon", "A country as an actor in its own right."),
+    _kind("government", "Government / agency", "#2a9d8f", "square",
+          "A government, regime, ministry or agency."),
+    _kind("military", "Military / security forces", "#6d597a", "triangle",
+          "Armed forces, security services, military staff."),
+    _kind("armed_group", "Armed group", "#9d0208", "triangleDown",
+          "A non-state armed group, militia or insurgency."),
+    _kind("party", "Party / opposition", "#e76f51", "diamond",
+          "A political party, opposition movement or exile government."),
+    _kind("business", "Business / sector", "#e9c46a", "square",
+          "A company, investors or an economic sector."),
+    _kind("public", "Civil society / public", "#90be6d", "ellipse",
+          "A population, civil-society group, protest movement or diaspora."),
+    _kind("media", "Media", "#adb5bd", "dot", "A broadcaster, newspaper or outlet."),
+    _kind("organisation", "International organisation", "#457b9d", "star",
+          "An intergovernmental organisation or alliance (EU, NATO, UN)."),
+    _kind("bloc", "Bloc / coalition", "#1d3557", "star",
+          "An informal grouping of states such as 'the West'."),
+    _kind("other", "Other", "#8d99ae", "dot", "Anything that fits no other kind."),
+]
+
+
+def _type(
+    id: str, polarity: str, influence: str, score: float, plover: str | None, description: str
+) -> RelationType:
+    return RelationType(id, id.replace("_", " "), polarity, influence, score, plover, description)
+
+
+_RELATION_TYPES = [
+    # hierarchy and control: the source moves the target
+    _type("controls", "cooperative", "forward", 2, None,
+          "The source decides for the target."),
+    _type("commands", "cooperative", "forward", 3, None,
+          "The source gives orders the target carries out (chain of command)."),
+    _type("leads", "cooperative", "forward", 3, None,
+          "The source heads the target (a president and a state, a chief and an agency)."),
+    _type("influences", "neutral", "forward", 0, None,
+          "The source can sway the target without controlling it."),
+    # belonging: the whole or the principal moves the part or the agent
+    _type("part_of", "cooperative", "reverse", 3, None,
+          "The source is a part of the target (forces of a state, ministry of a government)."),
+    _type("member_of", "cooperative", "both", 3, None,
+          "The source belongs to the target organisation or bloc."),
+    _type("represents", "cooperative", "reverse", 3, None,
+          "The source acts on behalf of the target (an envoy, a spokesperson)."),
+    # dependence and support
+    _type("depends_on", "cooperative", "reverse", 2, None,
+          "The source relies on the target; whoever is depended on holds leverage."),
+    _type("courts", "cooperative", "reverse", 3, "REQUEST",
+          "The source seeks the target's favour or backing, giving the target leverage."),
+    _type("supports", "cooperative", "forward", 5, "SUPPORT",
+          "The source backs the target politically or materially."),
+    _type("allied_with", "cooperative", "both", 7, "COOPERATE",
+          "A declared or working alliance; each side can move the other."),
+    _type("cooperates_with", "cooperative", "both", 5, "COOPERATE",
+          "Joint activity such as exercises or projects."),
+    _type("hosts_forces", "cooperative", "reverse", 4, "MOBILIZE",
+          "The source has the target's forces on its soil, which gives the target leverage."),
+    # money
+    _type("funds", "cooperative", "forward", 6, "AID", "The source pays for the target."),
+    _type("invests_in", "cooperative", "forward", 5, "AID",
+          "The source holds investments in the target."),
+    _type("lends_to", "cooperative", "forward", 5, "AID", "The source is the target's creditor."),
+    _type("trades_with", "cooperative", "both", 4, "COOPERATE",
+          "Economic exchange; mutual leverage."),
+    # talk
+    _type("mediates", "cooperative", "forward", 3, "CONSULT",
+          "The source mediates in a conflict the target is party to."),
+    _type("negotiates_with", "cooperative", "both", 2, "CONSULT",
+          "Talks or negotiation between the two."),
+    _type("consults", "neutral", "both", 1, "CONSULT",
+          "A meeting or exchange of views."),
+    _type("monitors", "neutral", "none", 0, None,
+          "The source watches or assesses the target; no leverage either way."),
+    # conflict: the source acts on the target
+    _type("withdraws_from", "hostile", "forward", -2, "RETREAT",
+          "The source pulls people, money or presence out of the target."),
+    _type("pressures", "hostile", "forward", -4, "COERCE",
+          "The source pushes the target to act or refrain."),
+    _type("opposes", "hostile", "forward", -4, "REJECT",
+          "The source resists or works against the target."),
+    _type("protests_against", "hostile", "forward", -5, "PROTEST",
+          "Public protest by the source against the target."),
+    _type("sanctions", "hostile", "forward", -6, "SANCTION",
+          "Economic or political sanctions imposed by the source."),
+    _type("threatens", "hostile", "forward", -7, "THREATEN",
+          "The source threatens the target with force or harm."),
+    _type("fights", "hostile", "both", -10, "ASSAULT",
+          "Armed conflict between the two."),
+]
+
+BUILTIN = Vocabulary(
+    MappingProxyType({k.id: k for k in _ACTOR_KINDS}),
+    MappingProxyType({t.id: t for t in _RELATION_TYPES}),
+)
+"""The built-in geopolitical vocabulary every graph starts from."""

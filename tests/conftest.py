@@ -1,0 +1,90 @@
+"""Shared fixtures: small graphs written to disk, the CLI runner, the browser."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "graph" / "belarus-2022.yaml"
+ARTICLE = ROOT.parent / "shared" / "sources" / "belarus-article.txt"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+SMALL = """\
+title: Small
+sources:
+  - {id: s, title: Report}
+actors:
+  - {id: a, name: Alpha, kind: state, aliases: [First]}
+  - {id: b, name: Beta, kind: person}
+  - {id: c, name: Gamma, kind: military}
+relations:
+  - source: b
+    type: leads
+    target: a
+    strength: 0.9
+    confidence: high
+    evidence:
+      - {source: s, paragraph: 1, claim: Beta heads Alpha.}
+  - source: c
+    type: part_of
+    target: a
+    strength: 0.8
+    confidence: medium
+    evidence:
+      - {source: s, paragraph: 2, claim: Gamma belongs to Alpha.}
+"""
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    """Write a graph file (dedented) under tmp_path and return its path."""
+
+    def _write(text: str, name: str = "g.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def in_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Work in a fresh folder with graph/ holding a copy of the seed graph."""
+    (tmp_path / "graph").mkdir()
+    (tmp_path / "graph" / SEED.name).write_text(SEED.read_text(encoding="utf-8"),
+                                                encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ACTORGRAPH_GRAPH", raising=False)
+    yield tmp_path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; a missing browser fails, never skips."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install chromium"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
