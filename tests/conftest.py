@@ -71,8 +71,7 @@ def write(tmp_path: Path) -> Callable[..., Path]:
 def in_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Work in a fresh folder with graph/ holding a copy of the seed graph."""
     (tmp_path / "graph").mkdir()
-    (tmp_path / "graph" / SEED.name).write_text(SEED.read_text(encoding="utf-8"),
-                                                encoding="utf-8")
+    (tmp_path / "graph" / SEED.name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("ACTORGRAPH_GRAPH", raising=False)
     yield tmp_path

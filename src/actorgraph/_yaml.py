@@ -111,18 +111,27 @@ class _Builder:
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
-                self.problem(key_node, "YAML merge keys ('<<') are not supported",
-                             "write the fields out in full")
+                self.problem(
+                    key_node,
+                    "YAML merge keys ('<<') are not supported",
+                    "write the fields out in full",
+                )
                 continue
             key = self._scalar(key_node) if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str):
                 shown = key_node.value if isinstance(key_node, ScalarNode) else "a collection"
-                self.problem(key_node, f"field name {shown!r} is not text",
-                             "field names are words such as 'name'; quote it if you must")
+                self.problem(
+                    key_node,
+                    f"field name {shown!r} is not text",
+                    "field names are words such as 'name'; quote it if you must",
+                )
                 continue
             if key in first_seen:
-                self.problem(key_node, f"duplicate key {key!r}",
-                             f"it is already set on line {first_seen[key]}; keep one")
+                self.problem(
+                    key_node,
+                    f"duplicate key {key!r}",
+                    f"it is already set on line {first_seen[key]}; keep one",
+                )
                 continue
             first_seen[key] = _line(key_node)
             result[key] = self.build(value_node, (*path, key))
@@ -169,8 +178,9 @@ def read_positioned_yaml(text: str, filename: str) -> PositionedData:
         line = mark.line + 1 if mark else 1
         reason = error.problem or error.context or "not valid YAML"
         hint = "YAML indents with spaces, never tabs" if "\t" in text else ""
-        return PositionedData(None, problems=[Problem(filename, line, f"not valid YAML: {reason}",
-                                                      hint)])
+        return PositionedData(
+            None, problems=[Problem(filename, line, f"not valid YAML: {reason}", hint)]
+        )
     except yaml.YAMLError as error:
         return PositionedData(None, problems=[Problem(filename, 1, f"not valid YAML: {error}")])
     if root is None:
@@ -185,8 +195,11 @@ def read_positioned_yaml(text: str, filename: str) -> PositionedData:
         builder.problem(root, "the document is nested too deeply")
         return builder.result
     if size > MAX_EXPANDED_NODES:
-        builder.problem(root, f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values",
-                        "refused; write the repeated parts out or use fewer aliases")
+        builder.problem(
+            root,
+            f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values",
+            "refused; write the repeated parts out or use fewer aliases",
+        )
         return builder.result
     try:
         builder.result.data = builder.build(root, ())

@@ -48,8 +48,9 @@ def _load(graph_file: str | None) -> Graph:
         files = _default_graphs()
         if len(files) > 1:
             names = ", ".join(str(f) for f in files)
-            raise click.UsageError(f"several graphs in {GRAPH_DIR}/ ({names}); "
-                                   "pick one with -g/--graph")
+            raise click.UsageError(
+                f"several graphs in {GRAPH_DIR}/ ({names}); pick one with -g/--graph"
+            )
         graph_file = str(files[0])
     try:
         return read_graph(graph_file)
@@ -65,14 +66,24 @@ def _actor_id(graph: Graph, name: str, param: str) -> str:
 
 
 graph_option = click.option(
-    "-g", "--graph", "graph_file", metavar="FILE", envvar="ACTORGRAPH_GRAPH",
+    "-g",
+    "--graph",
+    "graph_file",
+    metavar="FILE",
+    envvar="ACTORGRAPH_GRAPH",
     help="Graph file to query (default: the one file in graph/; env ACTORGRAPH_GRAPH).",
 )
 
 
 def format_option(*choices: str) -> Any:
-    return click.option("--format", "output_format", type=click.Choice(choices),
-                        default=choices[0], show_default=True, help="Output format.")
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )
 
 
 def _echo_json(data: Any) -> None:
@@ -113,8 +124,13 @@ def validate(graphs: tuple[str, ...]) -> None:
 
 @cli.command()
 @click.argument("graphs", nargs=-1, metavar="[GRAPH]...")
-@click.option("-o", "--output", "output", metavar="PATH",
-              help="File (NAME.html, one graph) or folder to write to [default: output/].")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="PATH",
+    help="File (NAME.html, one graph) or folder to write to [default: output/].",
+)
 def render(graphs: tuple[str, ...], output: str | None) -> None:
     """Render graphs as interactive, offline HTML pages.
 
@@ -126,8 +142,9 @@ def render(graphs: tuple[str, ...], output: str | None) -> None:
     files = [Path(g) for g in graphs] or _default_graphs()
     to_file = output is not None and output.lower().endswith((".html", ".htm"))
     if to_file and len(files) > 1:
-        raise click.UsageError("-o names one file but several graphs were given; "
-                               "give a folder instead")
+        raise click.UsageError(
+            "-o names one file but several graphs were given; give a folder instead"
+        )
     failures: list[str] = []
     for file in files:
         try:
@@ -135,16 +152,15 @@ def render(graphs: tuple[str, ...], output: str | None) -> None:
         except GraphFileError as error:
             failures.append(str(error))
             continue
-        if to_file:
-            target = Path(output)  # type: ignore[arg-type]
-        else:
-            target = Path(output or OUTPUT_DIR) / f"{file.stem}.html"
+        folder = Path(output or OUTPUT_DIR)
+        target = folder if to_file else folder / f"{file.stem}.html"
         try:
             written = write_html(graph, target)
         except ActorgraphError as error:
             _fail_input(error)
-        click.echo(f"wrote {written} ({len(graph.actors)} actors, "
-                   f"{len(graph.relations)} relations)")
+        click.echo(
+            f"wrote {written} ({len(graph.actors)} actors, {len(graph.relations)} relations)"
+        )
     if failures:
         raise BadInput("\n".join(failures))
 
@@ -155,8 +171,10 @@ def _relation_line(graph: Graph, relation: Relation) -> str:
     when = ""
     if relation.since or relation.until:
         when = f" · {relation.since or '…'}–{relation.until or '…'}"
-    return (f"{names[relation.source].name} {label} {names[relation.target].name}"
-            f" · strength {relation.strength:g} · confidence {relation.confidence}{when}")
+    return (
+        f"{names[relation.source].name} {label} {names[relation.target].name}"
+        f" · strength {relation.strength:g} · confidence {relation.confidence}{when}"
+    )
 
 
 def _evidence_lines(relation: Relation, indent: str) -> Iterator[str]:
@@ -167,18 +185,37 @@ def _evidence_lines(relation: Relation, indent: str) -> Iterator[str]:
 @cli.command()
 @click.argument("source", metavar="A")
 @click.argument("target", metavar="B")
-@click.option("-k", "--k", "k", type=click.IntRange(1, 100), default=1, show_default=True,
-              help="How many shortest paths to list, best first.")
-@click.option("--follow", type=click.Choice(["influence", "stored", "any"]),
-              default="influence", show_default=True,
-              help="Follow influence (each type's declared direction), arrows as stored, "
-                   "or ties in any direction.")
-@click.option("--max-hops", type=click.IntRange(1, None), default=None,
-              help="Longest path to accept.")
+@click.option(
+    "-k",
+    "--k",
+    "k",
+    type=click.IntRange(1, 100),
+    default=1,
+    show_default=True,
+    help="How many shortest paths to list, best first.",
+)
+@click.option(
+    "--follow",
+    type=click.Choice(["influence", "stored", "any"]),
+    default="influence",
+    show_default=True,
+    help="Follow influence (each type's declared direction), arrows as stored, "
+    "or ties in any direction.",
+)
+@click.option(
+    "--max-hops", type=click.IntRange(1, None), default=None, help="Longest path to accept."
+)
 @graph_option
 @format_option("text", "json")
-def path(source: str, target: str, k: int, follow: str, max_hops: int | None,
-         graph_file: str | None, output_format: str) -> None:
+def path(
+    source: str,
+    target: str,
+    k: int,
+    follow: str,
+    max_hops: int | None,
+    graph_file: str | None,
+    output_format: str,
+) -> None:
     """Shortest paths by which actor A can influence actor B, each hop with evidence.
 
     Actors are named by id, name or alias, in any case. Exits 1 when there is no path.
@@ -194,19 +231,29 @@ def path(source: str, target: str, k: int, follow: str, max_hops: int | None,
     except NoPath as error:
         raise click.ClickException(str(error)) from None
     if output_format == "json":
-        _echo_json({"source": start, "target": end, "follow": follow,
-                    "paths": [p.to_dict() for p in paths]})
+        _echo_json(
+            {
+                "source": start,
+                "target": end,
+                "follow": follow,
+                "paths": [p.to_dict() for p in paths],
+            }
+        )
         return
     names = graph.actors_by_id
-    click.echo(f"{names[start].name} → {names[end].name}: "
-               f"{_plural(len(paths), 'path')}, following {follow}")
+    click.echo(
+        f"{names[start].name} → {names[end].name}: "
+        f"{_plural(len(paths), 'path')}, following {follow}"
+    )
     for rank, found in enumerate(paths, 1):
         weakest = found.weakest
         click.echo("")
         click.echo(f"{rank}. " + " → ".join(a.name for a in found.actors))
-        click.echo(f"   {_plural(len(found.hops), 'hop')} · "
-                   f"strength {found.strength:.2f} · weakest link "
-                   f"{weakest.mover.name} → {weakest.moved.name} ({weakest.strength:g})")
+        click.echo(
+            f"   {_plural(len(found.hops), 'hop')} · "
+            f"strength {found.strength:.2f} · weakest link "
+            f"{weakest.mover.name} → {weakest.moved.name} ({weakest.strength:g})"
+        )
         for step, hop in enumerate(found.hops, 1):
             click.echo(f"   [{step}] {hop.mover.name} → {hop.moved.name}: {hop.influence_note()}")
             click.echo(f"       {_relation_line(graph, hop.relation)}")
@@ -229,12 +276,17 @@ def show(actor: str, graph_file: str | None, output_format: str) -> None:
     outgoing = [r for r in graph.relations if r.source == found.id]
     incoming = [r for r in graph.relations if r.target == found.id]
     if output_format == "json":
-        _echo_json({
-            "id": found.id, "name": found.name, "kind": found.kind,
-            "aliases": list(found.aliases), "description": found.description,
-            "out": [relation_to_dict(r) for r in outgoing],
-            "in": [relation_to_dict(r) for r in incoming],
-        })
+        _echo_json(
+            {
+                "id": found.id,
+                "name": found.name,
+                "kind": found.kind,
+                "aliases": list(found.aliases),
+                "description": found.description,
+                "out": [relation_to_dict(r) for r in outgoing],
+                "in": [relation_to_dict(r) for r in incoming],
+            }
+        )
         return
     kind = graph.vocabulary.actor_kinds[found.kind].label
     click.echo(f"{found.name} ({found.id}) · {kind}")
@@ -253,8 +305,14 @@ def show(actor: str, graph_file: str | None, output_format: str) -> None:
 
 @cli.command()
 @graph_option
-@click.option("--sort", "sort_by", type=click.Choice(["file", "id", "name", "kind", "degree"]),
-              default="file", show_default=True, help="Order of the rows.")
+@click.option(
+    "--sort",
+    "sort_by",
+    type=click.Choice(["file", "id", "name", "kind", "degree"]),
+    default="file",
+    show_default=True,
+    help="Order of the rows.",
+)
 @format_option("text", "json", "csv")
 def actors(graph_file: str | None, sort_by: str, output_format: str) -> None:
     """List the actors with their kind and how many ties they have."""
@@ -262,8 +320,16 @@ def actors(graph_file: str | None, sort_by: str, output_format: str) -> None:
     rows = []
     for actor in graph.actors:
         incoming, outgoing = graph.degree(actor.id)
-        rows.append({"id": actor.id, "name": actor.name, "kind": actor.kind,
-                     "in": incoming, "out": outgoing, "degree": incoming + outgoing})
+        rows.append(
+            {
+                "id": actor.id,
+                "name": actor.name,
+                "kind": actor.kind,
+                "in": incoming,
+                "out": outgoing,
+                "degree": incoming + outgoing,
+            }
+        )
     if sort_by == "degree":
         rows.sort(key=lambda r: (-r["degree"], r["id"]))
     elif sort_by != "file":
@@ -272,8 +338,9 @@ def actors(graph_file: str | None, sort_by: str, output_format: str) -> None:
         _echo_json(rows)
     elif output_format == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"],
-                                lineterminator="\n")
+        writer = csv.DictWriter(
+            buffer, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
         click.echo(buffer.getvalue(), nl=False)
@@ -289,8 +356,10 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> str:
         text = str(value)
         return text.rjust(widths[column]) if column in numeric else text.ljust(widths[column])
 
-    lines = ["  ".join(cell(c, c) for c in columns).rstrip(),
-             "  ".join("-" * widths[c] for c in columns)]
+    lines = [
+        "  ".join(cell(c, c) for c in columns).rstrip(),
+        "  ".join("-" * widths[c] for c in columns),
+    ]
     lines.extend("  ".join(cell(c, r[c]) for c in columns).rstrip() for r in rows)
     return "\n".join(lines)
 

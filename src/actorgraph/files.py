@@ -26,8 +26,9 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
         raise OutputError(f"{target} is a folder; give a file name such as {target / 'graph.html'}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                             dir=target.parent)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
     except OSError as error:
         raise OutputError(f"cannot write {target}: {error.strerror or error}") from None
     try:

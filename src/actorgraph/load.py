@@ -103,14 +103,23 @@ def find_graph_files(directory: str | os.PathLike[str] = "graph") -> list[Path]:
 def _read_text(path: Path) -> str:
     name = str(path)
     if path.is_dir():
-        raise GraphFileError([Problem(name, 0, "is a folder, not a graph file",
-                                      "name a .yaml file inside it")])
+        raise GraphFileError(
+            [Problem(name, 0, "is a folder, not a graph file", "name a .yaml file inside it")]
+        )
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise GraphFileError([Problem(
-                name, 0, f"file is {size / 2**20:.0f} MiB; graph files over "
-                f"{MAX_FILE_BYTES // 2**20} MiB are refused", "split the graph into several files")])
+            limit = MAX_FILE_BYTES // 2**20
+            raise GraphFileError(
+                [
+                    Problem(
+                        name,
+                        0,
+                        f"file is {size / 2**20:.0f} MiB; graph files over {limit} MiB are refused",
+                        "split the graph into several files",
+                    )
+                ]
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise GraphFileError([Problem(name, 0, "no such file")]) from None
@@ -121,8 +130,9 @@ def _read_text(path: Path) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         byte = data[error.start]
-        raise GraphFileError([Problem(name, line, f"not UTF-8 text (byte 0x{byte:02x})",
-                                      "save the file as UTF-8")]) from None
+        raise GraphFileError(
+            [Problem(name, line, f"not UTF-8 text (byte 0x{byte:02x})", "save the file as UTF-8")]
+        ) from None
 
 
 # -- checking ---------------------------------------------------------------
@@ -133,11 +143,23 @@ def _check(text: str, filename: str) -> tuple[PositionedData, list[Problem]]:
     problems = list(doc.problems)
     if not problems or doc.data is not None:
         if doc.data is None:
-            problems.append(Problem(filename, 1, "the file is empty",
-                                    "a graph needs at least title, actors and relations"))
+            problems.append(
+                Problem(
+                    filename,
+                    1,
+                    "the file is empty",
+                    "a graph needs at least title, actors and relations",
+                )
+            )
         elif not isinstance(doc.data, dict):
-            problems.append(Problem(filename, 1, f"the file holds {_describe(doc.data)}, "
-                                    "not a graph", "start with 'title:', 'actors:', 'relations:'"))
+            problems.append(
+                Problem(
+                    filename,
+                    1,
+                    f"the file holds {_describe(doc.data)}, not a graph",
+                    "start with 'title:', 'actors:', 'relations:'",
+                )
+            )
         else:
             problems.extend(_schema_problems(doc, filename))
             problems.extend(_Meaning(doc, filename).problems())
@@ -166,9 +188,12 @@ def _schema_problems(doc: PositionedData, filename: str) -> Iterator[Problem]:
             allowed = list(error.schema.get("properties", {}))
             for name in error.instance:
                 if name not in allowed:
-                    yield Problem(filename, doc.line_of((*path, name)),
-                                  f"unknown field '{name}' in {_owner_word(path)}",
-                                  _did_you_mean(name, allowed, "allowed fields"))
+                    yield Problem(
+                        filename,
+                        doc.line_of((*path, name)),
+                        f"unknown field '{name}' in {_owner_word(path)}",
+                        _did_you_mean(name, allowed, "allowed fields"),
+                    )
         else:
             yield Problem(filename, doc.line_of(path), _schema_message(path, error))
 
@@ -185,8 +210,9 @@ def _schema_message(path: PathKey, error: Any) -> str:
             hint = " (YAML reads yes/no/on/off as true/false: put the text in quotes)"
         return f"{field} must be {words}, not {_describe(value)}{hint}"
     if kind == "enum":
-        return f"{field} must be one of: {', '.join(map(str, error.validator_value))}; " \
-               f"got {value!r}"
+        return (
+            f"{field} must be one of: {', '.join(map(str, error.validator_value))}; got {value!r}"
+        )
     if kind in ("minimum", "maximum") and path and path[-1] == "strength":
         return f"strength must be between 0 and 1, got {value!r}"
     if kind == "pattern" and error.validator_value == r"\S":
@@ -194,11 +220,15 @@ def _schema_message(path: PathKey, error: Any) -> str:
     if kind == "pattern" and "[0-9]{4}" in error.validator_value:
         return f"{field}: invalid date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD"
     if kind == "pattern":
-        return f"{field} {value!r} is not a valid id; use lowercase letters, digits, " \
-               "and '-' or '_' between them (e.g. 'belarusian-military')"
+        return (
+            f"{field} {value!r} is not a valid id; use lowercase letters, digits, "
+            "and '-' or '_' between them (e.g. 'belarusian-military')"
+        )
     if kind == "minItems":
-        return f"{field} needs at least {error.validator_value} item" \
-               f"{'s' if error.validator_value != 1 else ''}"
+        return (
+            f"{field} needs at least {error.validator_value} item"
+            f"{'s' if error.validator_value != 1 else ''}"
+        )
     return f"{field}: {error.message}"
 
 
@@ -229,16 +259,18 @@ def _describe(value: Any) -> str:
 _MAX_LISTED = 40
 
 
-def _did_you_mean(name: str, known: Iterable[str], label: str,
-                  other_names: dict[str, str] | None = None) -> str:
+def _did_you_mean(
+    name: str, known: Iterable[str], label: str, other_names: dict[str, str] | None = None
+) -> str:
     """A hint naming the closest known id (also matched by ``other_names``) and the choices."""
     known = list(known)
     candidates = {k.casefold(): k for k in known}
     for other, ident in (other_names or {}).items():
         candidates.setdefault(other, ident)
     close = difflib.get_close_matches(name.casefold(), candidates, n=1, cutoff=0.6)
-    listed = f"{label}: {', '.join(known)}" if len(known) <= _MAX_LISTED else \
-        f"{len(known)} {label}"
+    listed = (
+        f"{label}: {', '.join(known)}" if len(known) <= _MAX_LISTED else f"{len(known)} {label}"
+    )
     return f"did you mean '{candidates[close[0]]}'? {listed}" if close else listed
 
 
@@ -302,8 +334,11 @@ class _Meaning:
             if not isinstance(ident, str):
                 continue
             if ident in seen:
-                self.add((section, index, "id"), f"duplicate {word} id '{ident}'",
-                         f"first defined on line {seen[ident]}")
+                self.add(
+                    (section, index, "id"),
+                    f"duplicate {word} id '{ident}'",
+                    f"first defined on line {seen[ident]}",
+                )
             else:
                 seen[ident] = self.doc.line_of((section, index, "id"))
         return seen
@@ -314,8 +349,10 @@ class _Meaning:
             return BUILTIN
         kinds: list[ActorKind] = []
         types: list[RelationType] = []
-        for section, builtins, out in (("actor_kinds", BUILTIN.actor_kinds, kinds),
-                                       ("relation_types", BUILTIN.relation_types, types)):
+        for section, builtins, out in (
+            ("actor_kinds", BUILTIN.actor_kinds, kinds),
+            ("relation_types", BUILTIN.relation_types, types),
+        ):
             seen: dict[str, int] = {}
             for index, item in _items(declared, section):
                 ident = item.get("id")
@@ -324,11 +361,17 @@ class _Meaning:
                     continue
                 word = _SINGULAR[section]
                 if ident in builtins:
-                    self.add(path, f"{word} '{ident}' is built in already",
-                             "use the built-in one or choose another id")
+                    self.add(
+                        path,
+                        f"{word} '{ident}' is built in already",
+                        "use the built-in one or choose another id",
+                    )
                 elif ident in seen:
-                    self.add(path, f"{word} '{ident}' is declared twice",
-                             f"first declared on line {seen[ident]}")
+                    self.add(
+                        path,
+                        f"{word} '{ident}' is declared twice",
+                        f"first declared on line {seen[ident]}",
+                    )
                 else:
                     seen[ident] = self.doc.line_of(path)
                     out.append(_declared(section, item))
@@ -340,53 +383,80 @@ class _Meaning:
         for index, actor in _items(self.data, "actors"):
             kind = actor.get("kind")
             if isinstance(kind, str) and kind not in vocabulary.actor_kinds:
-                self.add(("actors", index, "kind"), f"unknown actor kind '{kind}'",
-                         _did_you_mean(kind, vocabulary.actor_kinds, "known kinds"))
+                self.add(
+                    ("actors", index, "kind"),
+                    f"unknown actor kind '{kind}'",
+                    _did_you_mean(kind, vocabulary.actor_kinds, "known kinds"),
+                )
             ident = actor.get("id")
             aliases = actor.get("aliases") if isinstance(actor.get("aliases"), list) else []
             names = [actor.get("id"), actor.get("name"), *aliases]
             for name in dict.fromkeys(n.casefold() for n in names if isinstance(n, str)):
                 owner = owners.get(name)
                 if owner and owner[0] != ident:
-                    self.add(("actors", index), f"name '{name}' is used by both '{owner[0]}' "
-                             f"(line {owner[1]}) and '{ident}'",
-                             "names and aliases must pick out one actor")
+                    self.add(
+                        ("actors", index),
+                        f"name '{name}' is used by both '{owner[0]}' "
+                        f"(line {owner[1]}) and '{ident}'",
+                        "names and aliases must pick out one actor",
+                    )
                 elif not owner:
                     owners[name] = (str(ident), self.doc.line_of(("actors", index)))
         return {name: owner[0] for name, owner in owners.items()}
 
-    def check_relations(self, vocabulary: Vocabulary, actors: dict[str, int],
-                        names: dict[str, str], sources: dict[str, int]) -> None:
+    def check_relations(
+        self,
+        vocabulary: Vocabulary,
+        actors: dict[str, int],
+        names: dict[str, str],
+        sources: dict[str, int],
+    ) -> None:
         seen: dict[tuple[Any, ...], int] = {}
         for index, relation in _items(self.data, "relations"):
             path = ("relations", index)
             for end in ("source", "target"):
                 name = relation.get(end)
                 if isinstance(name, str) and name not in actors:
-                    self.add((*path, end), f"unknown actor '{name}' in {end}",
-                             _did_you_mean(name, actors, "known actors", names))
+                    self.add(
+                        (*path, end),
+                        f"unknown actor '{name}' in {end}",
+                        _did_you_mean(name, actors, "known actors", names),
+                    )
             rtype = relation.get("type")
             if isinstance(rtype, str) and rtype not in vocabulary.relation_types:
-                self.add((*path, "type"), f"unknown relation type '{rtype}'",
-                         _did_you_mean(rtype, vocabulary.relation_types, "known types"))
+                self.add(
+                    (*path, "type"),
+                    f"unknown relation type '{rtype}'",
+                    _did_you_mean(rtype, vocabulary.relation_types, "known types"),
+                )
             if relation.get("source") == relation.get("target") and "source" in relation:
-                self.add(path, f"relation from '{relation['source']}' to itself",
-                         "self-loops are refused: a tie needs two actors")
+                self.add(
+                    path,
+                    f"relation from '{relation['source']}' to itself",
+                    "self-loops are refused: a tie needs two actors",
+                )
             strength = relation.get("strength")
             if isinstance(strength, float) and not math.isfinite(strength):
                 self.add((*path, "strength"), f"strength must be between 0 and 1, got {strength}")
             for e_index, evidence in _items(relation, "evidence"):
                 source = evidence.get("source")
                 if isinstance(source, str) and source not in sources:
-                    self.add((*path, "evidence", e_index, "source"),
-                             f"evidence names unknown source '{source}'",
-                             _did_you_mean(source, sources, "sources in this file")
-                             if sources else "declare it under 'sources:'")
-            signature = tuple(str(relation.get(k)) for k in
-                              ("source", "type", "target", "since", "until"))
+                    self.add(
+                        (*path, "evidence", e_index, "source"),
+                        f"evidence names unknown source '{source}'",
+                        _did_you_mean(source, sources, "sources in this file")
+                        if sources
+                        else "declare it under 'sources:'",
+                    )
+            signature = tuple(
+                str(relation.get(k)) for k in ("source", "type", "target", "since", "until")
+            )
             if signature in seen:
-                self.add(path, "the same relation is stated twice",
-                         f"first on line {seen[signature]}; merge their evidence")
+                self.add(
+                    path,
+                    "the same relation is stated twice",
+                    f"first on line {seen[signature]}; merge their evidence",
+                )
             else:
                 seen[signature] = self.doc.line_of(path)
 
@@ -407,8 +477,10 @@ class _Meaning:
             since = check(("relations", index, "since"), relation.get("since", "1"))
             until = check(("relations", index, "until"), relation.get("until", "9999"))
             if since and until and "since" in relation and "until" in relation and until < since:
-                self.add(("relations", index, "until"),
-                         f"until ({relation['until']}) is before since ({relation['since']})")
+                self.add(
+                    ("relations", index, "until"),
+                    f"until ({relation['until']}) is before since ({relation['since']})",
+                )
 
 
 # -- building ---------------------------------------------------------------
@@ -416,12 +488,22 @@ class _Meaning:
 
 def _declared(section: str, item: dict[str, Any]) -> Any:
     if section == "actor_kinds":
-        return ActorKind(item["id"], item.get("label", item["id"]),
-                         item.get("color", "#8d99ae"), item.get("shape", "dot"),
-                         item.get("description", ""))
-    return RelationType(item["id"], item.get("label", item["id"].replace("_", " ")),
-                        item.get("polarity", "neutral"), item.get("influence", "forward"),
-                        item.get("score"), item.get("plover"), item.get("description", ""))
+        return ActorKind(
+            item["id"],
+            item.get("label", item["id"]),
+            item.get("color", "#8d99ae"),
+            item.get("shape", "dot"),
+            item.get("description", ""),
+        )
+    return RelationType(
+        item["id"],
+        item.get("label", item["id"].replace("_", " ")),
+        item.get("polarity", "neutral"),
+        item.get("influence", "forward"),
+        item.get("score"),
+        item.get("plover"),
+        item.get("description", ""),
+    )
 
 
 def _optional_text(value: Any) -> str | None:
@@ -431,21 +513,40 @@ def _optional_text(value: Any) -> str | None:
 def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
     checker = _Meaning(doc, filename)
     sources = tuple(
-        Source(s["id"], s["title"], tuple(s.get("authors", ())), s.get("publisher"),
-               _optional_text(s.get("published")), s.get("url"))
+        Source(
+            s["id"],
+            s["title"],
+            tuple(s.get("authors", ())),
+            s.get("publisher"),
+            _optional_text(s.get("published")),
+            s.get("url"),
+        )
         for s in data.get("sources", ())
     )
     actors = tuple(
-        Actor(a["id"], a["name"], a["kind"], tuple(a.get("aliases", ())),
-              a.get("description", ""), doc.line_of(("actors", i)))
+        Actor(
+            a["id"],
+            a["name"],
+            a["kind"],
+            tuple(a.get("aliases", ())),
+            a.get("description", ""),
+            doc.line_of(("actors", i)),
+        )
         for i, a in enumerate(data["actors"])
     )
     relations = tuple(
         Relation(
-            r["source"], r["type"], r["target"], float(r["strength"]), r["confidence"],
+            r["source"],
+            r["type"],
+            r["target"],
+            float(r["strength"]),
+            r["confidence"],
             tuple(Evidence(e["source"], e["claim"], e.get("paragraph")) for e in r["evidence"]),
-            _optional_text(r.get("since")), _optional_text(r.get("until")), r.get("id"),
-            r.get("note", ""), doc.line_of(("relations", i)),
+            _optional_text(r.get("since")),
+            _optional_text(r.get("until")),
+            r.get("id"),
+            r.get("note", ""),
+            doc.line_of(("relations", i)),
         )
         for i, r in enumerate(data["relations"])
     )

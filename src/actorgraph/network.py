@@ -61,6 +61,13 @@ def influence_view(graph: Graph, follow: str = "influence") -> nx.MultiDiGraph:
         else:
             pairs = [(r.source, r.target), (r.target, r.source)]
         for mover, moved in pairs:
-            view.add_edge(mover, moved, index, relation=r, along=mover == r.source,
-                          type=r.type, strength=r.strength)
+            view.add_edge(
+                mover,
+                moved,
+                index,
+                relation=r,
+                along=mover == r.source,
+                type=r.type,
+                strength=r.strength,
+            )
     return view

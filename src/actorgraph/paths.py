@@ -84,8 +84,11 @@ class Path:
             "hops": [h.to_dict() for h in self.hops],
             "length": len(self.hops),
             "strength": round(self.strength, 6),
-            "weakest_link": {"from": self.weakest.mover.id, "to": self.weakest.moved.id,
-                             "strength": self.weakest.strength},
+            "weakest_link": {
+                "from": self.weakest.mover.id,
+                "to": self.weakest.moved.id,
+                "strength": self.weakest.strength,
+            },
         }
 
 
@@ -169,8 +172,9 @@ def find_paths(
     return paths[:k]
 
 
-def _shortest_node_paths(nx: Any, simple: Any, start: str, end: str, k: int,
-                         max_hops: int | None) -> list[list[str]]:
+def _shortest_node_paths(
+    nx: Any, simple: Any, start: str, end: str, k: int, max_hops: int | None
+) -> list[list[str]]:
     """Shortest simple paths, keeping every path as long as the k-th so ties rank fairly."""
     found: list[list[str]] = []
     try:
@@ -192,6 +196,13 @@ def _path_from_nodes(graph: Graph, simple: Any, nodes: list[str]) -> Path:
     for mover, moved in itertools.pairwise(nodes):
         ties = simple.edges[mover, moved]["ties"]
         best, *others = ties
-        hops.append(Hop(actors[mover], actors[moved], best["relation"], best["along"],
-                        tuple(t["relation"] for t in others)))
+        hops.append(
+            Hop(
+                actors[mover],
+                actors[moved],
+                best["relation"],
+                best["along"],
+                tuple(t["relation"] for t in others),
+            )
+        )
     return Path(tuple(hops))

@@ -83,21 +83,26 @@ def page_data(graph: Graph) -> dict[str, Any]:
     for actor in graph.actors:
         kind = vocabulary.actor_kinds[actor.kind]
         incoming, outgoing = graph.degree(actor.id)
-        nodes.append({
-            "id": actor.id,
-            "label": actor.name,
-            "shape": kind.shape,
-            "color": {"background": kind.color, "border": "#333333",
-                      "highlight": {"background": kind.color, "border": "#000000"}},
-            "size": round(12 + 22 * scores.get(actor.id, 0.0), 2),
-            "kind": actor.kind,
-            "kindLabel": kind.label,
-            "name": actor.name,
-            "aliases": list(actor.aliases),
-            "description": actor.description,
-            "inDegree": incoming,
-            "outDegree": outgoing,
-        })
+        nodes.append(
+            {
+                "id": actor.id,
+                "label": actor.name,
+                "shape": kind.shape,
+                "color": {
+                    "background": kind.color,
+                    "border": "#333333",
+                    "highlight": {"background": kind.color, "border": "#000000"},
+                },
+                "size": round(12 + 22 * scores.get(actor.id, 0.0), 2),
+                "kind": actor.kind,
+                "kindLabel": kind.label,
+                "name": actor.name,
+                "aliases": list(actor.aliases),
+                "description": actor.description,
+                "inDegree": incoming,
+                "outDegree": outgoing,
+            }
+        )
     edges = []
     parallel: dict[frozenset[str], int] = {}
     for index, relation in enumerate(graph.relations):
@@ -105,42 +110,66 @@ def page_data(graph: Graph) -> dict[str, Any]:
         pair = frozenset((relation.source, relation.target))
         nth = parallel[pair] = parallel.get(pair, -1) + 1
         style = POLARITY_STYLE[rtype.polarity]
-        edges.append({
-            "id": index,
-            "from": relation.source,
-            "to": relation.target,
-            "arrows": "to",
-            "label": rtype.label,
-            "color": {"color": style["color"], "highlight": style["color"], "opacity": 0.85},
-            "dashes": style["dashes"],
-            "width": round(1 + 4 * relation.strength, 2),
-            "smooth": {"enabled": True, "type": "curvedCW" if nth % 2 else "curvedCCW",
-                       "roundness": 0.12 + 0.12 * (nth // 2)} if nth else {"enabled": False},
-            "key": relation.key,
-            "type": relation.type,
-            "typeLabel": rtype.label,
-            "polarity": rtype.polarity,
-            "influence": rtype.influence,
-            "strength": relation.strength,
-            "confidence": relation.confidence,
-            "since": relation.since,
-            "until": relation.until,
-            "note": relation.note,
-            "evidence": [
-                {"cite": e.cite(), "source": e.source, "paragraph": e.paragraph, "claim": e.claim,
-                 "sourceTitle": sources[e.source].title if e.source in sources else ""}
-                for e in relation.evidence
-            ],
-        })
+        edges.append(
+            {
+                "id": index,
+                "from": relation.source,
+                "to": relation.target,
+                "arrows": "to",
+                "label": rtype.label,
+                "color": {"color": style["color"], "highlight": style["color"], "opacity": 0.85},
+                "dashes": style["dashes"],
+                "width": round(1 + 4 * relation.strength, 2),
+                "smooth": {
+                    "enabled": True,
+                    "type": "curvedCW" if nth % 2 else "curvedCCW",
+                    "roundness": 0.12 + 0.12 * (nth // 2),
+                }
+                if nth
+                else {"enabled": False},
+                "key": relation.key,
+                "type": relation.type,
+                "typeLabel": rtype.label,
+                "polarity": rtype.polarity,
+                "influence": rtype.influence,
+                "strength": relation.strength,
+                "confidence": relation.confidence,
+                "since": relation.since,
+                "until": relation.until,
+                "note": relation.note,
+                "evidence": [
+                    {
+                        "cite": e.cite(),
+                        "source": e.source,
+                        "paragraph": e.paragraph,
+                        "claim": e.claim,
+                        "sourceTitle": sources[e.source].title if e.source in sources else "",
+                    }
+                    for e in relation.evidence
+                ],
+            }
+        )
     used_kinds = dict.fromkeys(a.kind for a in graph.actors)
     used_types = dict.fromkeys(r.type for r in graph.relations)
     legend = {
-        "kinds": [{"id": k, "label": vocabulary.actor_kinds[k].label,
-                   "color": vocabulary.actor_kinds[k].color,
-                   "shape": vocabulary.actor_kinds[k].shape} for k in used_kinds],
-        "types": [{"id": t, "label": vocabulary.relation_types[t].label,
-                   "polarity": vocabulary.relation_types[t].polarity,
-                   "influence": vocabulary.relation_types[t].influence} for t in used_types],
+        "kinds": [
+            {
+                "id": k,
+                "label": vocabulary.actor_kinds[k].label,
+                "color": vocabulary.actor_kinds[k].color,
+                "shape": vocabulary.actor_kinds[k].shape,
+            }
+            for k in used_kinds
+        ],
+        "types": [
+            {
+                "id": t,
+                "label": vocabulary.relation_types[t].label,
+                "polarity": vocabulary.relation_types[t].polarity,
+                "influence": vocabulary.relation_types[t].influence,
+            }
+            for t in used_types
+        ],
         "polarities": [{"id": p, **s} for p, s in POLARITY_STYLE.items()],
     }
     return {"nodes": nodes, "edges": edges, "legend": legend}
@@ -150,19 +179,40 @@ def vis_options(graph: Graph) -> dict[str, Any]:
     """vis-network options: physics to lay out, hover tooltips, readable labels."""
     return {
         "autoResize": True,
-        "nodes": {"font": {"size": 15, "face": "sans-serif", "strokeWidth": 3,
-                           "strokeColor": "#ffffff"},
-                  "borderWidth": 1.5},
-        "edges": {"font": {"size": 10, "face": "sans-serif", "color": "#444444",
-                           "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"},
-                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-                  "selectionWidth": 2},
-        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False,
-                        "keyboard": False, "multiselect": False},
-        "physics": {"enabled": True, "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -90, "springLength": 130,
-                                         "springConstant": 0.05, "avoidOverlap": 0.6},
-                    "stabilization": {"enabled": True, "iterations": 400, "fit": True}},
+        "nodes": {
+            "font": {"size": 15, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "borderWidth": 1.5,
+        },
+        "edges": {
+            "font": {
+                "size": 10,
+                "face": "sans-serif",
+                "color": "#444444",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                "align": "middle",
+            },
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+            "selectionWidth": 2,
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "navigationButtons": False,
+            "keyboard": False,
+            "multiselect": False,
+        },
+        "physics": {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -90,
+                "springLength": 130,
+                "springConstant": 0.05,
+                "avoidOverlap": 0.6,
+            },
+            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+        },
         "layout": {"randomSeed": 7, "improvedLayout": len(graph.actors) <= 150},
     }
 
@@ -198,8 +248,13 @@ def _meta(graph: Graph) -> dict[str, Any]:
         "as_of": graph.as_of or "",
         "counts": f"{len(graph.actors)} actors, {len(graph.relations)} relations",
         "sources": [
-            {"id": s.id, "title": s.title, "authors": ", ".join(s.authors),
-             "publisher": s.publisher or "", "published": s.published or ""}
+            {
+                "id": s.id,
+                "title": s.title,
+                "authors": ", ".join(s.authors),
+                "publisher": s.publisher or "",
+                "published": s.published or "",
+            }
             for s in graph.sources
         ],
     }
