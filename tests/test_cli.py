@@ -6,9 +6,9 @@ import json
 import textwrap
 
 import pytest
-from conftest import SMALL
 
 from actorgraph.cli import cli
+from conftest import SMALL
 
 
 def test_every_command_has_help(runner):
@@ -257,16 +257,52 @@ def test_actors_table(runner, write):
 @pytest.mark.parametrize(
     ("fmt", "expected"),
     [
-        ("csv", "id,name,kind,in,out,degree\nc,Gamma,military,0,1,1\nb,Beta,person,0,1,1\n"
-                "a,Alpha,state,2,0,2\n"),
+        (
+            "csv",
+            "id,name,kind,in,out,degree\nc,Gamma,military,0,1,1\nb,Beta,person,0,1,1\n"
+            "a,Alpha,state,2,0,2\n",
+        ),
         ("json", None),
     ],
 )
 def test_actors_csv_and_json(runner, write, fmt, expected):
-    result = runner.invoke(cli, ["actors", "-g", str(write(SMALL)), "--sort", "kind",
-                                 "--format", fmt])
+    result = runner.invoke(
+        cli, ["actors", "-g", str(write(SMALL)), "--sort", "kind", "--format", fmt]
+    )
     assert result.exit_code == 0
     if expected:
         assert result.output == expected
     else:
         assert [row["id"] for row in json.loads(result.output)] == ["c", "b", "a"]
+
+
+def test_python_dash_m_runs_the_cli(in_project):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "actorgraph", "validate"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (
+        0,
+        "graph/belarus-2022.yaml: ok (21 actors, 55 relations)\n",
+    )
+
+
+@pytest.mark.parametrize("command", [["validate"], ["path", "china", "putin"], ["show", "eu"]])
+def test_query_commands_do_not_import_the_renderer(in_project, command):
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\nfrom actorgraph.cli import cli\n"
+        f"try:\n    cli({command!r})\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('pyvis', 'IPython', 'jinja2') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert result.stdout.splitlines()[-1] == "[]"

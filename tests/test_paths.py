@@ -18,8 +18,7 @@ def graph_of(*ties: str, kinds: dict[str, str] | None = None):
         for i, (s, t, o, w) in enumerate((tie.split() for tie in ties), 1)
     )
     text = (
-        f"title: t\nsources: [{{id: src, title: S}}]\nactors:\n{actors}\n"
-        f"relations:\n{relations}\n"
+        f"title: t\nsources: [{{id: src, title: S}}]\nactors:\n{actors}\nrelations:\n{relations}\n"
     )
     return parse_graph(text)
 

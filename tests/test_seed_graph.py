@@ -5,14 +5,27 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ARTICLE, SEED
 
 from actorgraph import read_graph
+from conftest import ARTICLE, SEED
 
 REQUIRED_ACTORS = {
-    "lukashenko", "putin", "china", "the-west", "belarusian-military", "russia",
-    "russian-forces", "ukraine", "belarusian-public", "retired-military", "xie-xiaoyong",
-    "pentagon", "uk-mod", "eu", "nato", "it-sector",
+    "lukashenko",
+    "putin",
+    "china",
+    "the-west",
+    "belarusian-military",
+    "russia",
+    "russian-forces",
+    "ukraine",
+    "belarusian-public",
+    "retired-military",
+    "xie-xiaoyong",
+    "pentagon",
+    "uk-mod",
+    "eu",
+    "nato",
+    "it-sector",
 }
 
 
@@ -35,7 +48,7 @@ def words(text: str) -> list[str]:
 def test_size_and_required_actors(graph):
     assert len(graph.actors) >= 20
     assert len(graph.relations) >= 40
-    assert REQUIRED_ACTORS <= set(graph.actors_by_id)
+    assert set(graph.actors_by_id) >= REQUIRED_ACTORS
 
 
 def test_every_actor_takes_part(graph):
@@ -59,6 +72,7 @@ def test_claims_are_paraphrased_not_copied(graph, paragraphs):
             source = words(paragraphs[item.paragraph - 1])
             runs = {tuple(source[i : i + 6]) for i in range(len(source) - 5)}
             claim = words(item.claim)
-            copied = [claim[i : i + 6] for i in range(len(claim) - 5)
-                      if tuple(claim[i : i + 6]) in runs]
+            copied = [
+                claim[i : i + 6] for i in range(len(claim) - 5) if tuple(claim[i : i + 6]) in runs
+            ]
             assert not copied, (relation.key, " ".join(copied[0]))

@@ -108,12 +108,14 @@
     var nodes = new vis.DataSet(data.nodes);
     var edges = new vis.DataSet(data.edges);
     var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+    var view = { network: network, nodes: nodes, edges: edges, container: container, ready: false };
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
       network.fit();
+      view.ready = true;
     });
     if (legendTarget) drawLegend(legendTarget, data.legend);
-    return { network: network, nodes: nodes, edges: edges, container: container };
+    return view;
   }
 
   function readJSON(id) {

@@ -1,0 +1,49 @@
+"""README examples are real: each console block and the Python session run as shown."""
+
+from __future__ import annotations
+
+import doctest
+import re
+import shlex
+import shutil
+
+import pytest
+
+from actorgraph.cli import cli
+from conftest import ROOT
+
+README = ROOT / "README.md"
+
+
+def console_examples() -> list[tuple[str, str]]:
+    """(command, expected output) for every `$ actorgraph ...` in README console blocks."""
+    examples = []
+    for block in re.findall(r"```console\n(.*?)```", README.read_text(encoding="utf-8"), re.S):
+        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
+            command, _, output = chunk.partition("\n")
+            examples.append((command, output))
+    return examples
+
+
+@pytest.fixture
+def project(in_project):
+    shutil.copytree(ROOT / "docs" / "examples", in_project / "docs" / "examples")
+    return in_project
+
+
+@pytest.mark.parametrize(("command", "expected"), console_examples())
+def test_console_example(runner, project, command, expected):
+    program, *args = shlex.split(command)
+    assert program == "actorgraph"
+    result = runner.invoke(cli, args)
+    assert result.output == expected
+    assert result.exit_code == (
+        0 if "Error:" not in expected else 1 if "no influence path" in expected else 2
+    )
+
+
+def test_python_session(project):
+    failures, tried = doctest.testfile(
+        str(README), module_relative=False, optionflags=doctest.ELLIPSIS
+    )
+    assert tried > 5 and failures == 0
