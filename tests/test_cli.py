@@ -306,3 +306,120 @@ def test_query_commands_do_not_import_the_renderer(in_project, command):
         [sys.executable, "-c", probe], capture_output=True, text=True, check=False
     )
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+# -- questions: path options, analyze, whatif, as-of -------------------------------
+
+
+def test_path_options_restrict_and_rank(runner, in_project):
+    result = runner.invoke(
+        cli,
+        [
+            "path",
+            "china",
+            "belarusian military",
+            "--format",
+            "json",
+            "--exclude-types",
+            "invests_in,trades_with",
+        ],
+    )
+    assert result.exit_code == 0
+    [found] = json.loads(result.output)["paths"]
+    assert found["actors"] == ["china", "lukashenko", "belarusian-military"]
+    result = runner.invoke(
+        cli, ["path", "china", "belarusian military", "--format", "json", "--kinds", "person"]
+    )
+    assert json.loads(result.output)["paths"][0]["actors"] == [
+        "china",
+        "lukashenko",
+        "belarusian-military",
+    ]
+    result = runner.invoke(
+        cli,
+        ["path", "china", "belarusian military", "--all", "--max-hops", "3", "--format", "json"],
+    )
+    paths = json.loads(result.output)["paths"]
+    assert len(paths) > 3 and all(p["length"] <= 3 for p in paths)
+    result = runner.invoke(
+        cli,
+        [
+            "path",
+            "china",
+            "belarusian military",
+            "--weight",
+            "strength",
+            "--min-confidence",
+            "high",
+            "--format",
+            "json",
+        ],
+    )
+    strongest = json.loads(result.output)["paths"][0]
+    assert all(h["relation"]["confidence"] == "high" for h in strongest["hops"])
+
+
+def test_path_with_unknown_type_is_a_usage_error(runner, in_project):
+    result = runner.invoke(cli, ["path", "china", "putin", "--types", "bribes"])
+    assert result.exit_code == 2
+    assert "unknown relation type 'bribes'" in result.stderr
+
+
+def test_as_of_answers_for_a_date(runner, in_project):
+    now = runner.invoke(cli, ["path", "china", "belarusian military", "-k", "3"])
+    before = runner.invoke(
+        cli, ["path", "china", "belarusian military", "-k", "3", "--as-of", "2021"]
+    )
+    assert before.exit_code == 0
+    assert before.output.splitlines()[0] == (
+        "China → Belarusian armed forces: 3 paths, following influence, as of 2021"
+    )
+    assert "courts" in now.output and "courts" not in before.output
+    actors = runner.invoke(cli, ["actors", "--as-of", "2021", "--format", "json"])
+    assert {r["id"]: r["degree"] for r in json.loads(actors.output)}["xie-xiaoyong"] == 1
+    bad = runner.invoke(cli, ["show", "china", "--as-of", "March"])
+    assert bad.exit_code == 2
+    assert "invalid date 'March'" in bad.stderr
+
+
+def test_analyze_json_names_brokers_and_dependencies(runner, in_project):
+    result = runner.invoke(cli, ["analyze", "--format", "json", "--actor", "lukashenko"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["brokers"][:2] == ["belarus", "lukashenko"]
+    [deps] = data["dependencies"]
+    assert deps["actor"] == "lukashenko"
+    assert deps["direct"][0] == {"actor": "putin", "type": "controls", "strength": 0.9}
+    assert data["actors"][0]["id"] == "lukashenko"
+    assert data["balance"] == {"balanced": 22, "unbalanced": 0}
+
+
+def test_analyze_csv_and_markdown(runner, in_project):
+    result = runner.invoke(
+        cli, ["analyze", "--format", "csv", "--top", "2", "--metric", "betweenness"]
+    )
+    assert result.output.splitlines() == [
+        "id,name,kind,rank,betweenness,reach,reached_by,moves,moved_by,out_strength,in_strength",
+        "belarus,Belarus,state,0.676301,0.381009,11,19,5,8,3.2,5.15",
+        "lukashenko,Aleksandr Lukashenko,person,1.0,0.298772,16,10,7,6,4.3,3.85",
+    ]
+    markdown = runner.invoke(cli, ["analyze", "--format", "markdown", "--top", "3"]).output
+    assert "## Key actors by rank\n| id | name | kind | rank |" in markdown
+
+
+def test_whatif_needs_something_to_remove(runner, in_project):
+    result = runner.invoke(cli, ["whatif"])
+    assert result.exit_code == 2
+    assert "name something to take out with --remove or --cut" in result.stderr
+    result = runner.invoke(cli, ["whatif", "--cut", "putin:funds:lukashenko"])
+    assert result.exit_code == 2
+    assert "no funds tie from putin to lukashenko" in result.stderr
+
+
+def test_whatif_json(runner, in_project):
+    result = runner.invoke(cli, ["whatif", "--remove", "russia", "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["removed"] == ["russia"]
+    assert "retired-military" in data["cut_off"]
+    assert {"source", "target", "before", "after"} == set(data["broken"][0])

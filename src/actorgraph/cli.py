@@ -1,15 +1,13 @@
 """The ``actorgraph`` command: parse options, call the library, print.
 
 Exit codes: 0 success; 1 a well-formed question with no answer (no path);
-2 bad usage or bad input. Library errors become one clear message.
+2 bad usage or bad input. Library errors become one clear message. Heavy
+modules (networkx, pyvis) are imported inside the commands that need them.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -17,10 +15,20 @@ import click
 
 from .exceptions import ActorgraphError, ActorNotFound, AmbiguousActor, GraphFileError, NoPath
 from .load import find_graph_files, read_graph
-from .model import Graph, Relation
+from .model import Graph
 
 GRAPH_DIR = Path("graph")
 OUTPUT_DIR = Path("output")
+METRIC_CHOICES = [
+    "rank",
+    "betweenness",
+    "reach",
+    "reached_by",
+    "moves",
+    "moved_by",
+    "out_strength",
+    "in_strength",
+]
 
 
 class BadInput(click.ClickException):
@@ -33,6 +41,10 @@ def _fail_input(error: ActorgraphError) -> NoReturn:
     raise BadInput(str(error)) from None
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
 def _default_graphs() -> list[Path]:
     files = find_graph_files(GRAPH_DIR)
     if not files:
@@ -42,8 +54,20 @@ def _default_graphs() -> list[Path]:
     return files
 
 
-def _load(graph_file: str | None) -> Graph:
-    """The graph a query command works on: -g, $ACTORGRAPH_GRAPH, or the one in graph/."""
+def _at_date(graph: Graph, as_of: str | None) -> Graph:
+    if as_of is None:
+        return graph
+    try:
+        return graph.as_of(as_of)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="'--as-of'") from None
+
+
+def _load(graph_file: str | None, as_of: str | None = None) -> Graph:
+    """The graph a query command works on: -g, $ACTORGRAPH_GRAPH, or the one in graph/.
+
+    With ``as_of``, only the ties active on that date.
+    """
     if graph_file is None:
         files = _default_graphs()
         if len(files) > 1:
@@ -53,9 +77,10 @@ def _load(graph_file: str | None) -> Graph:
             )
         graph_file = str(files[0])
     try:
-        return read_graph(graph_file)
+        graph = read_graph(graph_file)
     except GraphFileError as error:
         _fail_input(error)
+    return _at_date(graph, as_of)
 
 
 def _actor_id(graph: Graph, name: str, param: str) -> str:
@@ -65,6 +90,14 @@ def _actor_id(graph: Graph, name: str, param: str) -> str:
         raise click.BadParameter(str(error), param_hint=f"'{param}'") from None
 
 
+def _names(value: str | None) -> list[str] | None:
+    return None if value is None else [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
 graph_option = click.option(
     "-g",
     "--graph",
@@ -72,6 +105,12 @@ graph_option = click.option(
     metavar="FILE",
     envvar="ACTORGRAPH_GRAPH",
     help="Graph file to query (default: the one file in graph/; env ACTORGRAPH_GRAPH).",
+)
+as_of_option = click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    help="Answer for a date (YYYY, YYYY-MM or YYYY-MM-DD): only ties active then.",
 )
 
 
@@ -84,10 +123,6 @@ def format_option(*choices: str) -> Any:
         show_default=True,
         help="Output format.",
     )
-
-
-def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -131,7 +166,8 @@ def validate(graphs: tuple[str, ...]) -> None:
     metavar="PATH",
     help="File (NAME.html, one graph) or folder to write to [default: output/].",
 )
-def render(graphs: tuple[str, ...], output: str | None) -> None:
+@as_of_option
+def render(graphs: tuple[str, ...], output: str | None, as_of: str | None) -> None:
     """Render graphs as interactive, offline HTML pages.
 
     Renders every file in graph/ when none is named, to output/NAME.html.
@@ -148,7 +184,7 @@ def render(graphs: tuple[str, ...], output: str | None) -> None:
     failures: list[str] = []
     for file in files:
         try:
-            graph = read_graph(file)
+            graph = _at_date(read_graph(file), as_of)
         except GraphFileError as error:
             failures.append(str(error))
             continue
@@ -165,23 +201,6 @@ def render(graphs: tuple[str, ...], output: str | None) -> None:
         raise BadInput("\n".join(failures))
 
 
-def _relation_line(graph: Graph, relation: Relation) -> str:
-    names = graph.actors_by_id
-    label = graph.vocabulary.relation_types[relation.type].label
-    when = ""
-    if relation.since or relation.until:
-        when = f" · {relation.since or '…'}–{relation.until or '…'}"
-    return (
-        f"{names[relation.source].name} {label} {names[relation.target].name}"
-        f" · strength {relation.strength:g} · confidence {relation.confidence}{when}"
-    )
-
-
-def _evidence_lines(relation: Relation, indent: str) -> Iterator[str]:
-    for item in relation.evidence:
-        yield f"{indent}evidence: {item.cite()}: {item.claim}"
-
-
 @cli.command()
 @click.argument("source", metavar="A")
 @click.argument("target", metavar="B")
@@ -192,7 +211,23 @@ def _evidence_lines(relation: Relation, indent: str) -> Iterator[str]:
     type=click.IntRange(1, 100),
     default=1,
     show_default=True,
-    help="How many shortest paths to list, best first.",
+    help="How many paths to list, best first.",
+)
+@click.option(
+    "--all",
+    "all_paths",
+    is_flag=True,
+    help="Every simple path up to --max-hops (default 4) instead of the k best.",
+)
+@click.option(
+    "--max-hops", type=click.IntRange(1, None), default=None, help="Longest path to accept."
+)
+@click.option(
+    "--weight",
+    type=click.Choice(["hops", "strength"]),
+    default="hops",
+    show_default=True,
+    help="Rank by fewest hops, or by strongest chain (each hop costs -log strength).",
 )
 @click.option(
     "--follow",
@@ -202,79 +237,94 @@ def _evidence_lines(relation: Relation, indent: str) -> Iterator[str]:
     help="Follow influence (each type's declared direction), arrows as stored, "
     "or ties in any direction.",
 )
+@click.option("--types", metavar="T1,T2", help="Use only these relation types.")
+@click.option("--exclude-types", metavar="T1,T2", help="Never use these relation types.")
 @click.option(
-    "--max-hops", type=click.IntRange(1, None), default=None, help="Longest path to accept."
+    "--kinds",
+    metavar="K1,K2",
+    help="Pass only through actors of these kinds (the ends are always allowed).",
+)
+@click.option(
+    "--min-confidence",
+    type=click.Choice(["low", "medium", "high"]),
+    help="Use only ties with at least this confidence.",
 )
 @graph_option
+@as_of_option
 @format_option("text", "json")
 def path(
     source: str,
     target: str,
     k: int,
-    follow: str,
+    all_paths: bool,
     max_hops: int | None,
+    weight: str,
+    follow: str,
+    types: str | None,
+    exclude_types: str | None,
+    kinds: str | None,
+    min_confidence: str | None,
     graph_file: str | None,
+    as_of: str | None,
     output_format: str,
 ) -> None:
-    """Shortest paths by which actor A can influence actor B, each hop with evidence.
+    """Paths by which actor A can influence actor B, each hop with evidence.
 
     Actors are named by id, name or alias, in any case. Exits 1 when there is no path.
     """
+    from .formatting import paths_text
     from .paths import find_paths
 
-    graph = _load(graph_file)
+    graph = _load(graph_file, as_of)
     start, end = _actor_id(graph, source, "A"), _actor_id(graph, target, "B")
     if start == end:
         raise click.BadParameter("A and B are the same actor", param_hint="'B'")
     try:
-        paths = find_paths(graph, start, end, k=k, follow=follow, max_hops=max_hops)
+        paths = find_paths(
+            graph,
+            start,
+            end,
+            k=k,
+            follow=follow,
+            max_hops=max_hops,
+            weight=weight,
+            all_paths=all_paths,
+            types=_names(types),
+            exclude_types=_names(exclude_types) or (),
+            kinds=_names(kinds),
+            min_confidence=min_confidence,
+        )
     except NoPath as error:
         raise click.ClickException(str(error)) from None
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
     if output_format == "json":
         _echo_json(
             {
                 "source": start,
                 "target": end,
                 "follow": follow,
+                "weight": weight,
+                "as_of": as_of,
                 "paths": [p.to_dict() for p in paths],
             }
         )
-        return
-    names = graph.actors_by_id
-    click.echo(
-        f"{names[start].name} → {names[end].name}: "
-        f"{_plural(len(paths), 'path')}, following {follow}"
-    )
-    for rank, found in enumerate(paths, 1):
-        weakest = found.weakest
-        click.echo("")
-        click.echo(f"{rank}. " + " → ".join(a.name for a in found.actors))
-        click.echo(
-            f"   {_plural(len(found.hops), 'hop')} · "
-            f"strength {found.strength:.2f} · weakest link "
-            f"{weakest.mover.name} → {weakest.moved.name} ({weakest.strength:g})"
-        )
-        for step, hop in enumerate(found.hops, 1):
-            click.echo(f"   [{step}] {hop.mover.name} → {hop.moved.name}: {hop.influence_note()}")
-            click.echo(f"       {_relation_line(graph, hop.relation)}")
-            for text in _evidence_lines(hop.relation, "       "):
-                click.echo(text)
-            for other in hop.alternatives:
-                click.echo(f"       also: {_relation_line(graph, other)}")
+    else:
+        click.echo(paths_text(paths, graph, follow, as_of), nl=False)
 
 
 @cli.command()
 @click.argument("actor", metavar="A")
 @graph_option
+@as_of_option
 @format_option("text", "json")
-def show(actor: str, graph_file: str | None, output_format: str) -> None:
+def show(actor: str, graph_file: str | None, as_of: str | None, output_format: str) -> None:
     """One actor: who it is, and its ties out and in, with evidence."""
+    from .formatting import actor_text
     from .paths import relation_to_dict
 
-    graph = _load(graph_file)
+    graph = _load(graph_file, as_of)
     found = graph.actors_by_id[_actor_id(graph, actor, "A")]
-    outgoing = [r for r in graph.relations if r.source == found.id]
-    incoming = [r for r in graph.relations if r.target == found.id]
     if output_format == "json":
         _echo_json(
             {
@@ -283,28 +333,17 @@ def show(actor: str, graph_file: str | None, output_format: str) -> None:
                 "kind": found.kind,
                 "aliases": list(found.aliases),
                 "description": found.description,
-                "out": [relation_to_dict(r) for r in outgoing],
-                "in": [relation_to_dict(r) for r in incoming],
+                "out": [relation_to_dict(r) for r in graph.relations if r.source == found.id],
+                "in": [relation_to_dict(r) for r in graph.relations if r.target == found.id],
             }
         )
-        return
-    kind = graph.vocabulary.actor_kinds[found.kind].label
-    click.echo(f"{found.name} ({found.id}) · {kind}")
-    if found.description:
-        click.echo(found.description)
-    if found.aliases:
-        click.echo("Also known as: " + ", ".join(found.aliases))
-    for heading, relations in (("Out", outgoing), ("In", incoming)):
-        click.echo("")
-        click.echo(f"{heading} ({len(relations)}):")
-        for relation in relations:
-            click.echo(f"  {_relation_line(graph, relation)}")
-            for text in _evidence_lines(relation, "      "):
-                click.echo(text)
+    else:
+        click.echo(actor_text(found, graph), nl=False)
 
 
 @cli.command()
 @graph_option
+@as_of_option
 @click.option(
     "--sort",
     "sort_by",
@@ -314,9 +353,11 @@ def show(actor: str, graph_file: str | None, output_format: str) -> None:
     help="Order of the rows.",
 )
 @format_option("text", "json", "csv")
-def actors(graph_file: str | None, sort_by: str, output_format: str) -> None:
+def actors(graph_file: str | None, as_of: str | None, sort_by: str, output_format: str) -> None:
     """List the actors with their kind and how many ties they have."""
-    graph = _load(graph_file)
+    from .formatting import csv_text, table
+
+    graph = _load(graph_file, as_of)
     rows = []
     for actor in graph.actors:
         incoming, outgoing = graph.degree(actor.id)
@@ -337,32 +378,120 @@ def actors(graph_file: str | None, sort_by: str, output_format: str) -> None:
     if output_format == "json":
         _echo_json(rows)
     elif output_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(
-            buffer, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n"
-        )
-        writer.writeheader()
-        writer.writerows(rows)
-        click.echo(buffer.getvalue(), nl=False)
+        click.echo(csv_text(rows, ["id", "name", "kind", "in", "out", "degree"]), nl=False)
     else:
-        click.echo(_table(rows, ["id", "name", "kind", "in", "out"]))
+        click.echo(table(rows, ["id", "name", "kind", "in", "out"]))
 
 
-def _table(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    widths = {c: max([len(c), *(len(str(r[c])) for r in rows)]) for c in columns}
-    numeric = {c for c in columns if rows and all(isinstance(r[c], int) for r in rows)}
+@cli.command()
+@graph_option
+@as_of_option
+@click.option(
+    "--metric",
+    type=click.Choice(METRIC_CHOICES),
+    default="rank",
+    show_default=True,
+    help="Rank key actors by this measure.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(1, None),
+    default=10,
+    show_default=True,
+    help="How many actors to list per table.",
+)
+@click.option(
+    "--actor",
+    "focus",
+    multiple=True,
+    metavar="A",
+    help="Show the dependencies of this actor (repeatable; default: the top three).",
+)
+@click.option(
+    "--reach-hops",
+    type=click.IntRange(1, None),
+    default=2,
+    show_default=True,
+    help="Hops that count towards reach.",
+)
+@format_option("table", "json", "csv", "markdown")
+def analyze(
+    graph_file: str | None,
+    as_of: str | None,
+    metric: str,
+    top: int,
+    focus: tuple[str, ...],
+    reach_hops: int,
+    output_format: str,
+) -> None:
+    """Key actors, brokers, dependencies and single points of failure, tensions, blocs.
 
-    def cell(column: str, value: Any) -> str:
-        text = str(value)
-        return text.rjust(widths[column]) if column in numeric else text.ljust(widths[column])
+    Every measure follows influence; README's "Asking questions" defines each.
+    csv prints the key-actor table only.
+    """
+    from .analysis import analyze as run_analysis
+    from .formatting import METRIC_COLUMNS, analysis_text, csv_text, metric_rows
 
-    lines = [
-        "  ".join(cell(c, c) for c in columns).rstrip(),
-        "  ".join("-" * widths[c] for c in columns),
-    ]
-    lines.extend("  ".join(cell(c, r[c]) for c in columns).rstrip() for r in rows)
-    return "\n".join(lines)
+    graph = _load(graph_file, as_of)
+    for name in focus:
+        _actor_id(graph, name, "--actor")
+    result = run_analysis(graph, metric=metric, top=top, actors=focus, reach_hops=reach_hops)
+    if output_format == "json":
+        _echo_json({"graph": graph.title, "as_of": as_of, **result.to_dict()})
+    elif output_format == "csv":
+        click.echo(csv_text(metric_rows(result), METRIC_COLUMNS), nl=False)
+    else:
+        click.echo(analysis_text(result, graph, output_format), nl=False)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
+@cli.command()
+@click.option("--remove", multiple=True, metavar="A", help="Take out an actor (repeatable).")
+@click.option(
+    "--cut",
+    multiple=True,
+    metavar="A:TYPE:B",
+    help="Take out one tie, e.g. lukashenko:courts:china (repeatable).",
+)
+@graph_option
+@as_of_option
+@click.option(
+    "--metric",
+    type=click.Choice(METRIC_CHOICES[:4]),
+    default="rank",
+    show_default=True,
+    help="Measure whose changes to list.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(1, None),
+    default=10,
+    show_default=True,
+    help="How many changes to list per table.",
+)
+@format_option("table", "json", "markdown")
+def whatif(
+    remove: tuple[str, ...],
+    cut: tuple[str, ...],
+    graph_file: str | None,
+    as_of: str | None,
+    metric: str,
+    top: int,
+    output_format: str,
+) -> None:
+    """What changes if actors or ties disappear: metrics, broken paths, actors cut off."""
+    from .analysis import whatif as run_whatif
+    from .formatting import whatif_text
+
+    if not remove and not cut:
+        raise click.UsageError("name something to take out with --remove or --cut")
+    graph = _load(graph_file, as_of)
+    for name in remove:
+        _actor_id(graph, name, "--remove")
+    try:
+        change = run_whatif(graph, remove=remove, cut=cut)
+    except (ValueError, ActorNotFound, AmbiguousActor) as error:
+        raise click.BadParameter(str(error), param_hint="'--cut'") from None
+    if output_format == "json":
+        _echo_json({"graph": graph.title, "as_of": as_of, **change.to_dict()})
+    else:
+        click.echo(whatif_text(change, graph, output_format, metric, top), nl=False)

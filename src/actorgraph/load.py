@@ -39,7 +39,7 @@ from typing import Any
 
 from ._yaml import PathKey, PositionedData, read_positioned_yaml
 from .exceptions import GraphFileError, Problem
-from .model import Actor, Evidence, Graph, Relation, Source
+from .model import Actor, Evidence, Graph, Relation, Source, parse_partial_date
 from .vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary
 
 GRAPH_SUFFIXES = (".yaml", ".yml")
@@ -280,32 +280,6 @@ def _items(data: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, Any]
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 yield index, item
-
-
-def parse_partial_date(value: Any) -> tuple[dt.date, dt.date] | None:
-    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD value covers, or None.
-
-    >>> parse_partial_date("2022-02")
-    (datetime.date(2022, 2, 1), datetime.date(2022, 2, 28))
-    >>> parse_partial_date("2022-13") is None
-    True
-    """
-    text = str(value)
-    parts = text.split("-")
-    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
-        return None
-    try:
-        numbers = [int(p) for p in parts]
-        if len(numbers) == 3:
-            day = dt.date(*numbers)
-            return day, day
-        if len(numbers) == 2:
-            first = dt.date(numbers[0], numbers[1], 1)
-            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, following - dt.timedelta(days=1)
-        return dt.date(numbers[0], 1, 1), dt.date(numbers[0], 12, 31)
-    except (ValueError, OverflowError):
-        return None
 
 
 class _Meaning:
@@ -556,7 +530,7 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
         relations=relations,
         sources=sources,
         vocabulary=checker.vocabulary(),
-        as_of=_optional_text(data.get("as_of")),
+        as_of_date=_optional_text(data.get("as_of")),
         description=data.get("description", ""),
         path=filename,
     )

@@ -21,9 +21,11 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import difflib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -32,9 +34,45 @@ from .exceptions import ActorNotFound, AmbiguousActor
 from .vocabulary import BUILTIN, Vocabulary
 
 if TYPE_CHECKING:
+    from .analysis import Analysis, WhatIf
     from .paths import Path
 
 CONFIDENCE_LEVELS = ("low", "medium", "high")
+
+
+def parse_partial_date(value: Any) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD value covers, or None.
+
+    >>> parse_partial_date("2022-02")
+    (datetime.date(2022, 2, 1), datetime.date(2022, 2, 28))
+    >>> parse_partial_date("2022-13") is None
+    True
+    """
+    text = str(value)
+    parts = text.split("-")
+    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+        return None
+    try:
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 3:
+            day = dt.date(*numbers)
+            return day, day
+        if len(numbers) == 2:
+            first = dt.date(numbers[0], numbers[1], 1)
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        return dt.date(numbers[0], 1, 1), dt.date(numbers[0], 12, 31)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _day_bounds(when: str | dt.date) -> tuple[dt.date, dt.date]:
+    if isinstance(when, dt.date):
+        return when, when
+    bounds = parse_partial_date(when)
+    if bounds is None:
+        raise ValueError(f"invalid date {when!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
+    return bounds
 
 
 @dataclass(frozen=True)
@@ -103,6 +141,20 @@ class Relation:
         """The relation's handle: its ``id`` if given, else ``source:type:target``."""
         return self.id or f"{self.source}:{self.type}:{self.target}"
 
+    def active_on(self, when: str | dt.date) -> bool:
+        """Whether the tie holds at some time in ``when`` (a day, month or year).
+
+        A tie without ``since`` has always held; one without ``until`` still holds.
+
+        >>> r = Relation("a", "controls", "b", 0.5, "low", since="2022-02", until="2022-03")
+        >>> [r.active_on(d) for d in ("2022-01", "2022-02-28", "2022", "2022-04-01")]
+        [False, True, True, False]
+        """
+        first, last = _day_bounds(when)
+        if self.since and _day_bounds(self.since)[0] > last:
+            return False
+        return not (self.until and _day_bounds(self.until)[1] < first)
+
 
 @dataclass(frozen=True)
 class Graph:
@@ -113,7 +165,7 @@ class Graph:
     relations: tuple[Relation, ...]
     sources: tuple[Source, ...] = ()
     vocabulary: Vocabulary = BUILTIN
-    as_of: str | None = None
+    as_of_date: str | None = None
     description: str = ""
     path: str | None = field(default=None, compare=False)
 
@@ -175,8 +227,49 @@ class Graph:
         """(incoming, outgoing) relation counts as stored."""
         return self._degrees[actor_id]
 
+    def with_relations(self, relations: Iterable[Relation]) -> Graph:
+        """The same graph holding only ``relations``."""
+        return dataclasses.replace(self, relations=tuple(relations))
+
+    def as_of(self, when: str | dt.date) -> Graph:
+        """The graph as it stood on a date: only the ties active then (all actors stay).
+
+        >>> from actorgraph.load import read_graph
+        >>> g = read_graph("graph/belarus-2022.yaml")
+        >>> len(g.relations) - len(g.as_of("2021").relations)  # ties that began in 2022
+        11
+        """
+        _day_bounds(when)  # reject a bad date even when no relation is dated
+        return self.with_relations(r for r in self.relations if r.active_on(when))
+
+    def without(self, actors: Iterable[str] = (), relations: Iterable[Relation] = ()) -> Graph:
+        """The graph with some actors (and all their ties) and some ties taken out."""
+        gone_actors = {self.actor(a).id for a in actors}
+        gone_relations = set(map(id, relations))
+        return dataclasses.replace(
+            self,
+            actors=tuple(a for a in self.actors if a.id not in gone_actors),
+            relations=tuple(
+                r
+                for r in self.relations
+                if id(r) not in gone_relations and not {r.source, r.target} & gone_actors
+            ),
+        )
+
     def paths(self, source: str, target: str, **options: Any) -> list[Path]:
         """Shortest influence paths; see :func:`actorgraph.paths.find_paths`."""
         from .paths import find_paths
 
         return find_paths(self, source, target, **options)
+
+    def analyze(self, **options: Any) -> Analysis:
+        """Key actors, brokers, dependencies, tensions, blocs; see :func:`.analysis.analyze`."""
+        from .analysis import analyze
+
+        return analyze(self, **options)
+
+    def whatif(self, **options: Any) -> WhatIf:
+        """What changes when actors or ties go; see :func:`actorgraph.analysis.whatif`."""
+        from .analysis import whatif
+
+        return whatif(self, **options)

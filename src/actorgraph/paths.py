@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from .exceptions import NoPath
 from .model import Actor, Graph, Relation
 
-_CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 _TIE_SEARCH_LIMIT = 500
 
 
@@ -110,9 +110,9 @@ def relation_to_dict(relation: Relation) -> dict[str, Any]:
     }
 
 
-def _tie_order(edge: dict[str, Any]) -> tuple[float, int, int]:
-    relation: Relation = edge["relation"]
-    return (-relation.strength, -_CONFIDENCE_RANK[relation.confidence], edge["index"])
+WEIGHTS = ("hops", "strength")
+DEFAULT_ALL_HOPS = 4
+ALL_PATHS_LIMIT = 1000
 
 
 def find_paths(
@@ -122,8 +122,23 @@ def find_paths(
     k: int = 1,
     follow: str = "influence",
     max_hops: int | None = None,
+    weight: str = "hops",
+    all_paths: bool = False,
+    types: Iterable[str] | None = None,
+    exclude_types: Iterable[str] = (),
+    kinds: Iterable[str] | None = None,
+    min_confidence: str | None = None,
 ) -> list[Path]:
-    """The ``k`` best shortest paths from ``source`` to ``target``.
+    """The ``k`` best paths by which ``source`` can move ``target``.
+
+    ``weight="hops"`` ranks by number of hops, then overall strength;
+    ``weight="strength"`` by overall strength (each hop costs
+    ``-log(strength)``), then hops. Ties go to the actor ids in order.
+    ``all_paths`` lists every simple path up to ``max_hops`` (default 4, at
+    most 1,000 paths) instead of the ``k`` best. ``types``/``exclude_types``
+    restrict which relation types a path may use, ``min_confidence`` drops
+    weaker evidence, and ``kinds`` restricts the actors a path may pass through
+    (the two ends are always allowed).
 
     Actors are named by id, name or alias. Raises
     :class:`~actorgraph.exceptions.ActorNotFound` for an unknown name and
@@ -147,55 +162,102 @@ def find_paths(
     """
     import networkx as nx
 
-    from .network import influence_view
+    from .network import CONFIDENCE_RANK, collapsed_influence
 
     if k < 1:
         raise ValueError("k must be at least 1")
+    if weight not in WEIGHTS:
+        raise ValueError(f"weight must be one of {', '.join(WEIGHTS)}, not {weight!r}")
     start, end = graph.actor(source), graph.actor(target)
     if start.id == end.id:
         raise ValueError("source and target are the same actor")
-    view = influence_view(graph, follow)
-    simple = nx.DiGraph()
-    simple.add_nodes_from(view)
-    for u, v, index, data in view.edges(keys=True, data=True):
-        ties = simple.get_edge_data(u, v, default={"ties": []})["ties"]
-        ties.append({**data, "index": index})
-        simple.add_edge(u, v, ties=ties)
-    for _, _, data in simple.edges(data=True):
-        data["ties"].sort(key=_tie_order)
+    allowed_types = _known(graph.vocabulary.relation_types, types, "relation type")
+    excluded = _known(graph.vocabulary.relation_types, exclude_types, "relation type") or set()
+    allowed_kinds = _known(graph.vocabulary.actor_kinds, kinds, "actor kind")
+    floor = 0 if min_confidence is None else CONFIDENCE_RANK.get(min_confidence, -1)
+    if floor < 0:
+        raise ValueError(f"min_confidence must be low, medium or high, not {min_confidence!r}")
 
-    node_paths = _shortest_node_paths(nx, simple, start.id, end.id, k, max_hops)
+    def keep(relation: Relation) -> bool:
+        return (
+            (allowed_types is None or relation.type in allowed_types)
+            and relation.type not in excluded
+            and CONFIDENCE_RANK[relation.confidence] >= floor
+        )
+
+    view = collapsed_influence(graph, follow, keep)
+    if allowed_kinds is not None:
+        ends = {start.id, end.id}
+        view = view.subgraph(a.id for a in graph.actors if a.kind in allowed_kinds or a.id in ends)
+    if all_paths:
+        hops = DEFAULT_ALL_HOPS if max_hops is None else max_hops
+        node_paths = list(
+            itertools.islice(
+                nx.all_simple_paths(view, start.id, end.id, cutoff=hops), ALL_PATHS_LIMIT
+            )
+        )
+    else:
+        node_paths = _best_node_paths(nx, view, start.id, end.id, k, max_hops, weight)
     if not node_paths:
         raise NoPath(start.id, end.id, follow)
-    paths = [_path_from_nodes(graph, simple, nodes) for nodes in node_paths]
-    paths.sort(key=lambda p: (len(p.hops), -p.strength, [a.id for a in p.actors]))
-    return paths[:k]
+    paths = [_path_from_nodes(graph, view, nodes) for nodes in node_paths]
+    paths.sort(key=_ranking(weight))
+    return paths if all_paths else paths[:k]
 
 
-def _shortest_node_paths(
-    nx: Any, simple: Any, start: str, end: str, k: int, max_hops: int | None
+def _known(vocabulary: Any, names: Iterable[str] | None, word: str) -> set[str] | None:
+    if names is None:
+        return None
+    wanted = set(names)
+    unknown = sorted(wanted - set(vocabulary))
+    if unknown:
+        raise ValueError(
+            f"unknown {word} {', '.join(map(repr, unknown))}; known: {', '.join(vocabulary)}"
+        )
+    return wanted
+
+
+def _ranking(weight: str) -> Any:
+    def by_hops(path: Path) -> tuple[Any, ...]:
+        return (len(path.hops), -round(path.strength, 12), [a.id for a in path.actors])
+
+    def by_strength(path: Path) -> tuple[Any, ...]:
+        return (-round(path.strength, 12), len(path.hops), [a.id for a in path.actors])
+
+    return by_hops if weight == "hops" else by_strength
+
+
+def _best_node_paths(
+    nx: Any, view: Any, start: str, end: str, k: int, max_hops: int | None, weight: str
 ) -> list[list[str]]:
-    """Shortest simple paths, keeping every path as long as the k-th so ties rank fairly."""
+    """Best simple paths, keeping all that tie with the k-th so ties rank fairly."""
+    attribute = "cost" if weight == "strength" else None
+
+    def length(nodes: list[str]) -> float:
+        if attribute is None:
+            return len(nodes) - 1
+        return sum(view.edges[u, v]["cost"] for u, v in itertools.pairwise(nodes))
+
     found: list[list[str]] = []
     try:
-        generator = nx.shortest_simple_paths(simple, start, end)
+        generator = nx.shortest_simple_paths(view, start, end, weight=attribute)
         for nodes in itertools.islice(generator, k + _TIE_SEARCH_LIMIT):
-            if max_hops is not None and len(nodes) - 1 > max_hops:
+            if len(found) >= k and length(nodes) > length(found[k - 1]) + 1e-9:
                 break
-            if len(found) >= k and len(nodes) > len(found[k - 1]):
+            if max_hops is None or len(nodes) - 1 <= max_hops:
+                found.append(nodes)
+            elif attribute is None:
                 break
-            found.append(nodes)
-    except nx.NetworkXNoPath:
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
         return []
     return found
 
 
-def _path_from_nodes(graph: Graph, simple: Any, nodes: list[str]) -> Path:
+def _path_from_nodes(graph: Graph, view: Any, nodes: list[str]) -> Path:
     actors = graph.actors_by_id
     hops = []
     for mover, moved in itertools.pairwise(nodes):
-        ties = simple.edges[mover, moved]["ties"]
-        best, *others = ties
+        best, *others = view.edges[mover, moved]["ties"]
         hops.append(
             Hop(
                 actors[mover],

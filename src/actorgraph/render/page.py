@@ -61,17 +61,11 @@ def _environment(**page_globals: Any) -> Any:
 
 
 def importance(graph: Graph) -> dict[str, float]:
-    """PageRank over influence, scaled so the most important actor scores 1."""
-    import networkx as nx
+    """Influence rank (see :mod:`actorgraph.analysis`): 1 for the actor who moves most."""
+    from ..analysis import influence_rank
+    from ..network import collapsed_influence
 
-    from ..network import influence_view
-
-    view = influence_view(graph)
-    if view.number_of_edges() == 0:
-        return dict.fromkeys(view, 1.0)
-    ranks = nx.pagerank(view, weight="strength")
-    top = max(ranks.values())
-    return {actor: rank / top for actor, rank in ranks.items()}
+    return influence_rank(collapsed_influence(graph))
 
 
 def page_data(graph: Graph) -> dict[str, Any]:
@@ -245,7 +239,7 @@ def _meta(graph: Graph) -> dict[str, Any]:
     return {
         "title": graph.title,
         "description": graph.description,
-        "as_of": graph.as_of or "",
+        "as_of": graph.as_of_date or "",
         "counts": f"{len(graph.actors)} actors, {len(graph.relations)} relations",
         "sources": [
             {

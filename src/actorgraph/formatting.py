@@ -1,0 +1,255 @@
+"""Answers as text for people: aligned tables, Markdown, CSV.
+
+The CLI prints these; reports can embed them. Nothing here computes: it only
+lays out typed results from :mod:`actorgraph.analysis` and friends.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from .analysis import Analysis, WhatIf
+from .model import Actor, Graph, Relation
+from .paths import Path
+
+TABLE_FORMATS = ("table", "markdown")
+
+METRIC_COLUMNS = [
+    "id",
+    "name",
+    "kind",
+    "rank",
+    "betweenness",
+    "reach",
+    "reached_by",
+    "moves",
+    "moved_by",
+    "out_strength",
+    "in_strength",
+]
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".") if value else "0"
+    return str(value)
+
+
+def table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """An aligned plain-text table; numbers right-aligned.
+
+    >>> print(table([{"id": "a", "n": 1}, {"id": "bb", "n": 22}], ["id", "n"]))
+    id   n
+    --  --
+    a    1
+    bb  22
+    """
+    cells = [[_cell(r[c]) for c in columns] for r in rows]
+    widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
+    numeric = [bool(rows) and all(isinstance(r[c], (int, float)) for r in rows) for c in columns]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(
+            v.rjust(w) if num else v.ljust(w)
+            for v, w, num in zip(values, widths, numeric, strict=True)
+        ).rstrip()
+
+    return "\n".join([line(columns), line(["-" * w for w in widths]), *map(line, cells)])
+
+
+def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """A GitHub-flavoured Markdown table; ``|`` in values is escaped.
+
+    >>> print(markdown_table([{"id": "a|b", "n": 1}], ["id", "n"]))
+    | id | n |
+    | --- | ---: |
+    | a\\|b | 1 |
+    """
+    numeric = [bool(rows) and all(isinstance(r[c], (int, float)) for r in rows) for c in columns]
+    head = "| " + " | ".join(columns) + " |"
+    rule = "| " + " | ".join("---:" if n else "---" for n in numeric) + " |"
+    body = [
+        "| " + " | ".join(_cell(r[c]).replace("|", "\\|") for c in columns) + " |" for r in rows
+    ]
+    return "\n".join([head, rule, *body])
+
+
+def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """CSV with a header row."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore"
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _grid(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
+    if not rows:
+        return "(none)"
+    return markdown_table(rows, columns) if fmt == "markdown" else table(rows, columns)
+
+
+def _heading(text: str, fmt: str) -> str:
+    return f"## {text}\n" if fmt == "markdown" else f"{text}\n{'=' * len(text)}\n"
+
+
+def metric_rows(analysis: Analysis) -> list[dict[str, Any]]:
+    """One row per ranked actor, with every metric."""
+    return [{c: getattr(m, c) for c in METRIC_COLUMNS} for m in analysis.actors]
+
+
+def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "table") -> str:
+    """The whole analysis as sections of tables (``table`` or ``markdown``)."""
+    names = {a.id: a.name for a in graph.actors}
+    sections = [
+        _heading(f"Key actors by {analysis.metric}", fmt)
+        + _grid(metric_rows(analysis), METRIC_COLUMNS, fmt),
+        _heading("Brokers (betweenness)", fmt)
+        + _grid(
+            [{"id": m.id, "name": m.name, "betweenness": m.betweenness} for m in analysis.brokers],
+            ["id", "name", "betweenness"],
+            fmt,
+        ),
+    ]
+    for dep in analysis.dependencies:
+        rows = [
+            {"moved by": names[a], "via": t.replace("_", " "), "strength": s}
+            for a, t, s in dep.direct
+        ]
+        text = _heading(f"Dependencies of {names[dep.actor]}", fmt)
+        text += _grid(rows, ["moved by", "via", "strength"], fmt)
+        text += f"\n\nCan be moved, directly or through others, by {len(dep.transitive)} actors.\n"
+        if dep.chokepoints:
+            text += "Single points of failure (every influence path from these actors "
+            text += f"to {names[dep.actor]} passes through them):\n"
+            text += "\n".join(
+                f"- {names[a]}: gates {', '.join(names[g] for g in gated)}"
+                for a, gated in dep.chokepoints
+            )
+        else:
+            text += "No single point of failure: every actor that can move it has another way."
+        sections.append(text)
+    tension_lines = [f"- {t.explanation}" for t in analysis.tensions] or ["(none)"]
+    sections.append(
+        _heading("Tensions (structural balance)", fmt)
+        + f"{analysis.balanced_triads} balanced and {len(analysis.tensions)} unbalanced "
+        "signed triads.\n" + "\n".join(tension_lines)
+    )
+    bloc_lines = [
+        f"{i}. " + ", ".join(names[a] for a in bloc) for i, bloc in enumerate(analysis.blocs, 1)
+    ] or ["(none)"]
+    sections.append(
+        _heading("Blocs (communities of cooperative ties)", fmt) + "\n".join(bloc_lines)
+    )
+    if analysis.notes:
+        sections.append("Notes: " + "; ".join(analysis.notes) + ".")
+    return "\n\n".join(sections) + "\n"
+
+
+def whatif_text(
+    change: WhatIf, graph: Graph, fmt: str = "table", metric: str = "rank", top: int = 10
+) -> str:
+    """Before/after deltas, broken and lengthened paths, actors cut off."""
+    names = {a.id: a.name for a in graph.actors}
+    gone = [names[a] for a in change.removed] + [
+        f"{names[r.source]} {r.type.replace('_', ' ')} {names[r.target]}" for r in change.cut
+    ]
+    deltas = [row for row in change.deltas(metric) if row[3]][:top]
+    sections = [
+        "What if " + "; ".join(gone) + " disappeared?",
+        _heading(f"Largest changes in {metric}", fmt)
+        + _grid(
+            [
+                {"id": a, "name": names[a], "before": b, "after": f, "change": round(c, 6)}
+                for a, b, f, c in deltas
+            ],
+            ["id", "name", "before", "after", "change"],
+            fmt,
+        ),
+        _heading("Influence paths", fmt)
+        + f"{len(change.broken)} broken, {len(change.lengthened)} lengthened.\n"
+        + "\n".join(
+            f"- {names[c.source]} → {names[c.target]}: "
+            + (
+                f"{c.before} hops, now none"
+                if c.after is None
+                else f"{c.before} hops, now {c.after}"
+            )
+            for c in [*change.broken, *change.lengthened][:top]
+        ),
+        _heading("Cut off", fmt)
+        + (", ".join(names[a] for a in change.cut_off) or "No actor loses all its influence ties."),
+    ]
+    return "\n\n".join(s.rstrip("\n") for s in sections) + "\n"
+
+
+def relation_line(graph: Graph, relation: Relation) -> str:
+    """``Source type Target · strength · confidence · dates`` in words."""
+    names = graph.actors_by_id
+    label = graph.vocabulary.relation_types[relation.type].label
+    when = ""
+    if relation.since or relation.until:
+        when = f" · {relation.since or '…'}–{relation.until or '…'}"
+    return (
+        f"{names[relation.source].name} {label} {names[relation.target].name}"
+        f" · strength {relation.strength:g} · confidence {relation.confidence}{when}"
+    )
+
+
+def evidence_lines(relation: Relation, indent: str) -> list[str]:
+    """One line per piece of evidence: citation and claim."""
+    return [f"{indent}evidence: {item.cite()}: {item.claim}" for item in relation.evidence]
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def paths_text(
+    paths: Sequence[Path], graph: Graph, follow: str = "influence", as_of: str | None = None
+) -> str:
+    """Paths explained hop by hop: who moves whom, through which tie, on what evidence."""
+    start, end = paths[0].actors[0], paths[0].actors[-1]
+    lines = [
+        f"{start.name} → {end.name}: {_plural(len(paths), 'path')}, following {follow}"
+        + (f", as of {as_of}" if as_of else "")
+    ]
+    for rank, found in enumerate(paths, 1):
+        weakest = found.weakest
+        lines += [
+            "",
+            f"{rank}. " + " → ".join(a.name for a in found.actors),
+            f"   {_plural(len(found.hops), 'hop')} · strength {found.strength:.2f} · "
+            f"weakest link {weakest.mover.name} → {weakest.moved.name} "
+            f"({weakest.strength:g})",
+        ]
+        for step, hop in enumerate(found.hops, 1):
+            lines.append(f"   [{step}] {hop.mover.name} → {hop.moved.name}: {hop.influence_note()}")
+            lines.append(f"       {relation_line(graph, hop.relation)}")
+            lines += evidence_lines(hop.relation, "       ")
+            lines += [f"       also: {relation_line(graph, r)}" for r in hop.alternatives]
+    return "\n".join(lines) + "\n"
+
+
+def actor_text(actor: Actor, graph: Graph) -> str:
+    """One actor with its ties out and in, each with evidence."""
+    kind = graph.vocabulary.actor_kinds[actor.kind].label
+    lines = [f"{actor.name} ({actor.id}) · {kind}"]
+    if actor.description:
+        lines.append(actor.description)
+    if actor.aliases:
+        lines.append("Also known as: " + ", ".join(actor.aliases))
+    for heading, relations in (
+        ("Out", [r for r in graph.relations if r.source == actor.id]),
+        ("In", [r for r in graph.relations if r.target == actor.id]),
+    ):
+        lines += ["", f"{heading} ({len(relations)}):"]
+        for relation in relations:
+            lines.append(f"  {relation_line(graph, relation)}")
+            lines += evidence_lines(relation, "      ")
+    return "\n".join(lines) + "\n"
