@@ -13,22 +13,13 @@ from typing import Any, NoReturn
 
 import click
 
+from .analysis import METRICS
 from .exceptions import ActorgraphError, ActorNotFound, AmbiguousActor, GraphFileError, NoPath
 from .load import find_graph_files, read_graph
 from .model import Graph
 
 GRAPH_DIR = Path("graph")
 OUTPUT_DIR = Path("output")
-METRIC_CHOICES = [
-    "rank",
-    "betweenness",
-    "reach",
-    "reached_by",
-    "moves",
-    "moved_by",
-    "out_strength",
-    "in_strength",
-]
 
 
 class BadInput(click.ClickException):
@@ -388,7 +379,7 @@ def actors(graph_file: str | None, as_of: str | None, sort_by: str, output_forma
 @as_of_option
 @click.option(
     "--metric",
-    type=click.Choice(METRIC_CHOICES),
+    type=click.Choice(METRICS),
     default="rank",
     show_default=True,
     help="Rank key actors by this measure.",
@@ -456,7 +447,7 @@ def analyze(
 @as_of_option
 @click.option(
     "--metric",
-    type=click.Choice(METRIC_CHOICES[:4]),
+    type=click.Choice(METRICS[:4]),
     default="rank",
     show_default=True,
     help="Measure whose changes to list.",

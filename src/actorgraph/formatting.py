@@ -11,25 +11,13 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from .analysis import Analysis, WhatIf
+from .analysis import METRICS, Analysis, WhatIf
 from .model import Actor, Graph, Relation
 from .paths import Path
 
 TABLE_FORMATS = ("table", "markdown")
 
-METRIC_COLUMNS = [
-    "id",
-    "name",
-    "kind",
-    "rank",
-    "betweenness",
-    "reach",
-    "reached_by",
-    "moves",
-    "moved_by",
-    "out_strength",
-    "in_strength",
-]
+METRIC_COLUMNS = ["id", "name", "kind", *METRICS]
 
 
 def _cell(value: Any) -> str:
