@@ -1,4 +1,4 @@
-"""Render the default graph and screenshot it in headless Chromium for the README.
+"""Render the default graph, pick a path in the page, and screenshot it for the README.
 
 Usage: python docs/screenshot.py [GRAPH] [PNG]
 """
@@ -32,6 +32,10 @@ def main() -> None:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(page_file.as_uri())
         page.wait_for_function("window.actorgraph.views[0].ready", timeout=30_000)
+        page.fill(".ag-path-from", "China")
+        page.fill(".ag-path-to", "Belarusian military")
+        page.select_option(".ag-path-k", "1")
+        page.click(".ag-path-go")
         page.wait_for_timeout(500)
         page.screenshot(path=str(png))
         browser.close()

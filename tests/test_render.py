@@ -10,7 +10,10 @@ import re
 import pytest
 
 from actorgraph import parse_graph, read_graph, render_html, write_html
-from actorgraph.render.page import page_data
+from actorgraph.render import iframe_snippet
+from actorgraph.render import render_html as render
+from actorgraph.render.data import LARGE_GRAPH, layout, page_data
+from actorgraph.synthetic import synthetic_graph
 from conftest import SEED, SMALL
 
 PAYLOADS = (
@@ -80,17 +83,22 @@ def test_scripts_are_allowed_only_by_hash():
         assert f"'sha256-{digest}'" in policy
 
 
-def test_graph_text_never_reaches_the_markup_raw(hostile):
-    html = render_html(hostile)
-    for payload in PAYLOADS[:2]:
-        assert payload not in html
-    # the heading is escaped text, the data is JSON with <, > and & escaped
-    assert '<h1 class="ag-title">&lt;/script&gt;&lt;script&gt;' in html
-    nodes = re.search(
-        r'<script type="application/json" id="ag-nodes">(.*?)</script>', html, flags=re.S
+def payload_of(html: str) -> dict:
+    text = re.search(
+        r'<script type="application/json" class="ag-data">(.*?)</script>', html, flags=re.S
     ).group(1)
-    assert "\\u003c" in nodes and "<" not in nodes
-    assert json.loads(nodes)[0]["name"] == PAYLOADS[0]
+    assert "<" not in text  # JSON in a script element: <, > and & arrive escaped
+    return json.loads(text)
+
+
+def test_graph_text_never_reaches_the_markup_raw(hostile):
+    for mode in ("page", "fragment", "iframe"):
+        html = render(hostile, embed=mode)
+        for payload in PAYLOADS[:2]:
+            assert payload not in html
+        # the heading is escaped text, the data is JSON with <, > and & escaped
+        assert '<h1 class="ag-title">&lt;/script&gt;&lt;script&gt;' in html
+        assert payload_of(html)["nodes"][0]["name"] == PAYLOADS[0]
 
 
 def test_page_data_styles_by_kind_and_polarity():
@@ -103,8 +111,57 @@ def test_page_data_styles_by_kind_and_polarity():
     assert edges[("the-west", "sanctions", "belarus")]["dashes"] == [8, 5]
     assert edges[("putin", "controls", "lukashenko")]["dashes"] is False
     assert edges[("putin", "controls", "lukashenko")]["width"] == 4.6
-    assert max(n["size"] for n in data["nodes"]) == 34
-    assert {k["id"] for k in data["legend"]["kinds"]} == {a.kind for a in graph.actors}
+    assert nodes["lukashenko"]["size"] == 34  # the top influence rank
+    assert [k["id"] for k in data["legend"]["kinds"]] == [
+        "person",
+        "state",
+        "government",
+        "military",
+        "business",
+        "public",
+        "organisation",
+        "bloc",
+    ]
+    assert sum(t["count"] for t in data["legend"]["types"]) == len(graph.relations)
+    assert data["large"] is False and "x" not in nodes["putin"]
+
+
+def test_large_graphs_get_fixed_deterministic_positions():
+    graph = synthetic_graph(LARGE_GRAPH + 1)
+    data = page_data(graph)
+    assert data["large"] is True
+    assert all("x" in n and "y" in n for n in data["nodes"])
+    assert all(e["label"] == "" for e in data["edges"])
+    assert layout(graph) == layout(synthetic_graph(LARGE_GRAPH + 1))
+    html = render(graph)
+    assert payload_of(html)["options"]["physics"]["enabled"] is False
+
+
+def test_focus_and_min_strength_select_what_is_drawn():
+    graph = read_graph(SEED)
+    drawn = payload_of(render(graph, focus="Xie Xiaoyong", depth=1))
+    assert sorted(n["id"] for n in drawn["nodes"]) == ["china", "lukashenko", "xie-xiaoyong"]
+    strong = payload_of(render(graph, min_strength=0.9))
+    assert all(e["strength"] >= 0.9 for e in strong["edges"])
+    assert len(strong["nodes"]) == len(graph.actors)
+
+
+def test_fragment_is_a_div_with_its_own_styles_and_no_document():
+    html = render(parse_graph(SMALL), embed="fragment")
+    assert html.startswith("<!-- actorgraph fragment") and "<!DOCTYPE" not in html
+    assert html.count('<div class="actorgraph" data-actorgraph>') == 1
+    assert "Content-Security-Policy" not in html
+    assert ' id="' not in html  # ids would clash when pasted twice
+
+
+def test_iframe_snippet_and_notebook_display():
+    graph = parse_graph(SMALL)
+    assert iframe_snippet("x.html", "Small").startswith('<iframe src="x.html" title="Small"')
+    inline = graph._repr_html_()
+    assert inline.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
+    assert 'sandbox="allow-scripts"' in inline
+    with pytest.raises(ValueError, match="embed must be one of"):
+        render(graph, embed="poster")
 
 
 def test_write_html_is_atomic_and_returns_the_path(tmp_path):

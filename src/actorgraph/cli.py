@@ -157,14 +157,41 @@ def validate(graphs: tuple[str, ...]) -> None:
     metavar="PATH",
     help="File (NAME.html, one graph) or folder to write to [default: output/].",
 )
+@click.option(
+    "--embed",
+    type=click.Choice(["page", "fragment", "iframe"]),
+    default="page",
+    show_default=True,
+    help="A whole page; a fragment (<div> and scripts) to paste into another page "
+    "(NAME.fragment.html); or a page for an <iframe>, with the snippet printed.",
+)
+@click.option("--focus", metavar="A", help="Draw only this actor's neighbourhood.")
+@click.option(
+    "--depth",
+    type=click.IntRange(0, None),
+    default=1,
+    show_default=True,
+    help="How many ties out from --focus to draw.",
+)
+@click.option(
+    "--min-strength", type=click.FloatRange(0, 1), default=0.0, help="Drop ties weaker than this."
+)
 @as_of_option
-def render(graphs: tuple[str, ...], output: str | None, as_of: str | None) -> None:
+def render(
+    graphs: tuple[str, ...],
+    output: str | None,
+    embed: str,
+    focus: str | None,
+    depth: int,
+    min_strength: float,
+    as_of: str | None,
+) -> None:
     """Render graphs as interactive, offline HTML pages.
 
     Renders every file in graph/ when none is named, to output/NAME.html.
     Each page is one file that opens from disk with no network.
     """
-    from .render import write_html
+    from .render import iframe_snippet, select, write_html
 
     files = [Path(g) for g in graphs] or _default_graphs()
     to_file = output is not None and output.lower().endswith((".html", ".htm"))
@@ -172,6 +199,7 @@ def render(graphs: tuple[str, ...], output: str | None, as_of: str | None) -> No
         raise click.UsageError(
             "-o names one file but several graphs were given; give a folder instead"
         )
+    suffix = {"page": ".html", "fragment": ".fragment.html", "iframe": ".iframe.html"}[embed]
     failures: list[str] = []
     for file in files:
         try:
@@ -179,15 +207,20 @@ def render(graphs: tuple[str, ...], output: str | None, as_of: str | None) -> No
         except GraphFileError as error:
             failures.append(str(error))
             continue
+        if focus is not None:
+            _actor_id(graph, focus, "--focus")
+        graph = select(graph, focus, depth, min_strength)
         folder = Path(output or OUTPUT_DIR)
-        target = folder if to_file else folder / f"{file.stem}.html"
+        target = folder if to_file else folder / f"{file.stem}{suffix}"
         try:
-            written = write_html(graph, target)
+            written = write_html(graph, target, embed=embed)
         except ActorgraphError as error:
             _fail_input(error)
         click.echo(
             f"wrote {written} ({len(graph.actors)} actors, {len(graph.relations)} relations)"
         )
+        if embed == "iframe":
+            click.echo(iframe_snippet(written.name, graph.title))
     if failures:
         raise BadInput("\n".join(failures))
 

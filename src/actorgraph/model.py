@@ -256,6 +256,41 @@ class Graph:
             ),
         )
 
+    def around(self, actor: str, depth: int = 1) -> Graph:
+        """The actors within ``depth`` ties of ``actor`` (either direction) and their ties.
+
+        >>> from actorgraph.load import read_graph
+        >>> sorted(a.id for a in read_graph("graph/belarus-2022.yaml").around("xie").actors)
+        Traceback (most recent call last):
+        ...
+        actorgraph.exceptions.ActorNotFound: no actor named 'xie'; did you mean 'xie-xiaoyong'?
+        >>> sorted(a.id for a in read_graph("graph/belarus-2022.yaml").around("PRC").actors)
+        ['belarus', 'china', 'lukashenko', 'russia', 'xie-xiaoyong']
+        """
+        if depth < 0:
+            raise ValueError("depth must be 0 or more")
+        near = {self.actor(actor).id}
+        frontier = set(near)
+        for _ in range(depth):
+            frontier = {
+                other
+                for r in self.relations
+                for end, other in ((r.source, r.target), (r.target, r.source))
+                if end in frontier and other not in near
+            }
+            near |= frontier
+        return dataclasses.replace(
+            self,
+            actors=tuple(a for a in self.actors if a.id in near),
+            relations=tuple(r for r in self.relations if r.source in near and r.target in near),
+        )
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the interactive graph inline, with no network needed."""
+        from .render import notebook_html
+
+        return notebook_html(self)
+
     def paths(self, source: str, target: str, **options: Any) -> list[Path]:
         """Shortest influence paths; see :func:`actorgraph.paths.find_paths`."""
         from .paths import find_paths

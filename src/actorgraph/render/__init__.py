@@ -1,7 +1,9 @@
 """Interactive HTML for a graph: one self-contained, offline, script-safe file.
 
 >>> from actorgraph.load import read_graph
->>> html = render_html(read_graph("graph/belarus-2022.yaml"))  # doctest: +SKIP
+>>> html = render_html(read_graph("graph/belarus-2022.yaml"), focus="china", depth=1)
+>>> html.startswith("<!DOCTYPE html>"), "Xie Xiaoyong" in html, "NATO" in html
+(True, True, False)
 """
 
 from __future__ import annotations
@@ -11,14 +13,41 @@ from pathlib import Path
 
 from ..files import write_atomic
 from ..model import Graph
-from .page import render_page
+from .page import EMBED_MODES, iframe_snippet, notebook_html, render_page
+
+__all__ = ["EMBED_MODES", "iframe_snippet", "notebook_html", "render_html", "select", "write_html"]
 
 
-def render_html(graph: Graph) -> str:
-    """The graph as one HTML page: vis-network inlined, no network requests."""
-    return render_page(graph)
+def select(
+    graph: Graph, focus: str | None = None, depth: int = 1, min_strength: float = 0.0
+) -> Graph:
+    """The part of a graph to draw: ties of at least ``min_strength``, and with
+    ``focus`` only the actors within ``depth`` ties of it."""
+    if min_strength > 0:
+        graph = graph.with_relations(r for r in graph.relations if r.strength >= min_strength)
+    if focus is not None:
+        graph = graph.around(focus, depth)
+    return graph
 
 
-def write_html(graph: Graph, path: str | os.PathLike[str]) -> Path:
+def render_html(
+    graph: Graph,
+    embed: str = "page",
+    focus: str | None = None,
+    depth: int = 1,
+    min_strength: float = 0.0,
+) -> str:
+    """The graph as HTML: a whole page, a fragment to paste, or a page for an iframe."""
+    return render_page(select(graph, focus, depth, min_strength), embed)
+
+
+def write_html(
+    graph: Graph,
+    path: str | os.PathLike[str],
+    embed: str = "page",
+    focus: str | None = None,
+    depth: int = 1,
+    min_strength: float = 0.0,
+) -> Path:
     """Render the graph and write it atomically to ``path``; return the path."""
-    return write_atomic(path, render_html(graph))
+    return write_atomic(path, render_html(graph, embed, focus, depth, min_strength))
