@@ -59,13 +59,7 @@ def influence_view(graph: Graph, follow: str = "influence") -> nx.MultiDiGraph:
     view = _with_actors(graph)
     types = graph.vocabulary.relation_types
     for index, r in enumerate(graph.relations):
-        if follow == "influence":
-            pairs = types[r.type].influence_pairs(r.source, r.target)
-        elif follow == "stored":
-            pairs = [(r.source, r.target)]
-        else:
-            pairs = [(r.source, r.target), (r.target, r.source)]
-        for mover, moved in pairs:
+        for mover, moved in _moves(r, types, follow):
             view.add_edge(
                 mover,
                 moved,
@@ -76,6 +70,15 @@ def influence_view(graph: Graph, follow: str = "influence") -> nx.MultiDiGraph:
                 strength=r.strength,
             )
     return view
+
+
+def _moves(relation: Relation, types: Any, follow: str) -> list[tuple[str, str]]:
+    """The (mover, moved) pairs a relation gives under a follow mode."""
+    if follow == "influence":
+        return types[relation.type].influence_pairs(relation.source, relation.target)
+    if follow == "stored":
+        return [(relation.source, relation.target)]
+    return [(relation.source, relation.target), (relation.target, relation.source)]
 
 
 def tie_order(relation: Relation, index: int) -> tuple[float, int, int]:
@@ -100,19 +103,24 @@ def collapsed_influence(
     >>> [t["relation"].type for t in view.edges["lukashenko", "putin"]["ties"]]
     ['supports', 'allied_with']
     """
-    multi = influence_view(graph, follow)
-    simple = nx.DiGraph()
-    simple.add_nodes_from(multi.nodes(data=True))
+    if follow not in FOLLOW_MODES:
+        raise ValueError(f"follow must be one of {', '.join(FOLLOW_MODES)}, not {follow!r}")
+    types = graph.vocabulary.relation_types
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for mover, moved, index, data in multi.edges(keys=True, data=True):
-        relation = data["relation"]
+    for index, relation in enumerate(graph.relations):
         if relation.strength <= 0 or (keep is not None and not keep(relation)):
             continue
-        grouped.setdefault((mover, moved), []).append(
-            {"relation": relation, "along": data["along"], "index": index}
-        )
+        for mover, moved in _moves(relation, types, follow):
+            grouped.setdefault((mover, moved), []).append(
+                {"relation": relation, "along": mover == relation.source, "index": index}
+            )
+    simple = nx.DiGraph()
+    simple.add_nodes_from((a.id, {"name": a.name, "kind": a.kind}) for a in graph.actors)
+    edges = []
     for (mover, moved), ties in grouped.items():
-        ties.sort(key=lambda t: tie_order(t["relation"], t["index"]))
+        if len(ties) > 1:
+            ties.sort(key=lambda t: tie_order(t["relation"], t["index"]))
         best = ties[0]["relation"].strength
-        simple.add_edge(mover, moved, ties=ties, strength=best, cost=-math.log(best))
+        edges.append((mover, moved, {"ties": ties, "strength": best, "cost": -math.log(best)}))
+    simple.add_edges_from(edges)
     return simple

@@ -50,9 +50,10 @@ def layout(graph: Graph, scale: float | None = None) -> dict[str, tuple[float, f
         igraph.set_random_number_generator(random)
     size = scale or 60.0 * max(len(index), 1) ** 0.5
     xs, ys = [c[0] for c in coords] or [0.0], [c[1] for c in coords] or [0.0]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    left, top = min(xs), min(ys)
+    factor = size / (max(max(xs) - left, max(ys) - top) or 1.0)
     return {
-        actor: (round((x - min(xs)) / span * size, 1), round((y - min(ys)) / span * size, 1))
+        actor: (round((x - left) * factor, 1), round((y - top) * factor, 1))
         for actor, (x, y) in zip(index, coords, strict=True)
     }
 
