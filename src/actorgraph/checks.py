@@ -1,0 +1,402 @@
+"""Whether plain graph data means something: shape, references, vocabulary, dates.
+
+The shape is checked against :data:`~actorgraph.schema.GRAPH_SCHEMA`
+(fastjsonschema first, jsonschema to list what is wrong); the meaning by
+:class:`Meaning`. Every problem is reported at once, each with the line the
+positioned reader (:mod:`actorgraph._yaml`) recorded for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from ._yaml import PathKey, PositionedData, read_positioned_yaml
+from .exceptions import Problem
+from .model import parse_partial_date
+from .vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary
+
+_SINGULAR = {
+    "actors": "actor",
+    "relations": "relation",
+    "sources": "source",
+    "evidence": "evidence item",
+    "actor_kinds": "actor kind",
+    "relation_types": "relation type",
+    "vocabulary": "vocabulary",
+}
+_TYPE_WORDS = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "boolean": "true or false",
+}
+
+
+def check_yaml(text: str, filename: str) -> tuple[PositionedData, list[Problem]]:
+    """Read YAML with positions and list every problem in it, sorted by line."""
+    doc = read_positioned_yaml(text, filename)
+    problems = list(doc.problems)
+    if not problems or doc.data is not None:
+        if doc.data is None:
+            problems.append(
+                Problem(
+                    filename,
+                    1,
+                    "the file is empty",
+                    "a graph needs at least title, actors and relations",
+                )
+            )
+        elif not isinstance(doc.data, dict):
+            problems.append(
+                Problem(
+                    filename,
+                    1,
+                    f"the file holds {_describe(doc.data)}, not a graph",
+                    "start with 'title:', 'actors:', 'relations:'",
+                )
+            )
+        else:
+            problems.extend(_schema_problems(doc, filename))
+            problems.extend(Meaning(doc, filename).problems())
+    return doc, sorted(set(problems))
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    from .schema import GRAPH_SCHEMA
+
+    return Draft202012Validator(GRAPH_SCHEMA)
+
+
+@lru_cache(maxsize=1)
+def _quick_check() -> Any:
+    import fastjsonschema
+
+    from .schema import GRAPH_SCHEMA
+
+    return fastjsonschema.compile(GRAPH_SCHEMA)
+
+
+def schema_valid(data: Any) -> bool:
+    """Whether data fits the schema: fastjsonschema's compiled check, ~10x faster
+    than jsonschema, which then only runs to list what is wrong."""
+    from fastjsonschema import JsonSchemaException
+
+    try:
+        _quick_check()(data)
+    except JsonSchemaException:
+        return False
+    return True
+
+
+def _schema_problems(doc: PositionedData, filename: str) -> Iterator[Problem]:
+    if schema_valid(doc.data):
+        return
+    for error in _validator().iter_errors(doc.data):
+        path: PathKey = tuple(error.absolute_path)
+        kind = error.validator
+        if kind == "required":
+            owner = _owner_word(path)
+            for name in error.validator_value:
+                if name not in error.instance:
+                    yield Problem(filename, doc.line_of(path), f"{owner} is missing '{name}'")
+        elif kind == "additionalProperties":
+            allowed = list(error.schema.get("properties", {}))
+            for name in error.instance:
+                if name not in allowed:
+                    yield Problem(
+                        filename,
+                        doc.line_of((*path, name)),
+                        f"unknown field '{name}' in {_owner_word(path)}",
+                        _did_you_mean(name, allowed, "allowed fields"),
+                    )
+        else:
+            yield Problem(filename, doc.line_of(path), _schema_message(path, error))
+
+
+def _schema_message(path: PathKey, error: Any) -> str:
+    field = _field_word(path)
+    value, kind = error.instance, error.validator
+    if kind == "type":
+        wanted = error.validator_value
+        wanted = [wanted] if isinstance(wanted, str) else wanted
+        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
+        hint = ""
+        if isinstance(value, bool) and "string" in wanted:
+            hint = " (YAML reads yes/no/on/off as true/false: put the text in quotes)"
+        return f"{field} must be {words}, not {_describe(value)}{hint}"
+    if kind == "enum":
+        return (
+            f"{field} must be one of: {', '.join(map(str, error.validator_value))}; got {value!r}"
+        )
+    if kind in ("minimum", "maximum") and path and path[-1] == "strength":
+        return f"strength must be between 0 and 1, got {value!r}"
+    if kind == "pattern" and error.validator_value == r"\S":
+        return f"{field} must not be blank"
+    if kind == "pattern" and "[0-9]{4}" in error.validator_value:
+        return f"{field}: invalid date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD"
+    if kind == "pattern":
+        return (
+            f"{field} {value!r} is not a valid id; use lowercase letters, digits, "
+            "and '-' or '_' between them (e.g. 'belarusian-military')"
+        )
+    if kind == "minItems":
+        return (
+            f"{field} needs at least {error.validator_value} item"
+            f"{'s' if error.validator_value != 1 else ''}"
+        )
+    return f"{field}: {error.message}"
+
+
+def _owner_word(path: PathKey) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return _SINGULAR.get(part, part)
+    return "the graph"
+
+
+def _field_word(path: PathKey) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return "the graph"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return f"{type(value).__name__.replace('str', 'text')} {value!r}"
+
+
+_MAX_LISTED = 40
+
+
+def _did_you_mean(
+    name: str, known: Iterable[str], label: str, other_names: dict[str, str] | None = None
+) -> str:
+    """A hint naming the closest known id (also matched by ``other_names``) and the choices."""
+    known = list(known)
+    candidates = {k.casefold(): k for k in known}
+    for other, ident in (other_names or {}).items():
+        candidates.setdefault(other, ident)
+    close = difflib.get_close_matches(name.casefold(), candidates, n=1, cutoff=0.6)
+    listed = (
+        f"{label}: {', '.join(known)}" if len(known) <= _MAX_LISTED else f"{len(known)} {label}"
+    )
+    return f"did you mean '{candidates[close[0]]}'? {listed}" if close else listed
+
+
+def _items(data: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    value = data.get(key)
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield index, item
+
+
+class Meaning:
+    """Checks a schema cannot express; tolerant of items the schema already rejected."""
+
+    def __init__(self, doc: PositionedData, filename: str):
+        self.doc, self.data, self.filename = doc, doc.data, filename
+        self.found: list[Problem] = []
+
+    def add(self, path: PathKey, message: str, hint: str = "") -> None:
+        self.found.append(Problem(self.filename, self.doc.line_of(path), message, hint))
+
+    def problems(self) -> list[Problem]:
+        vocabulary = self.vocabulary()
+        sources = self.unique_ids("sources", "source")
+        actors = self.unique_ids("actors", "actor")
+        names = self.check_actors(vocabulary)
+        self.check_relations(vocabulary, actors, names, sources)
+        self.check_dates()
+        return self.found
+
+    def unique_ids(self, section: str, word: str) -> dict[str, int]:
+        seen: dict[str, int] = {}
+        for index, item in _items(self.data, section):
+            ident = item.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident in seen:
+                self.add(
+                    (section, index, "id"),
+                    f"duplicate {word} id '{ident}'",
+                    f"first defined on line {seen[ident]}",
+                )
+            else:
+                seen[ident] = self.doc.line_of((section, index, "id"))
+        return seen
+
+    def vocabulary(self) -> Vocabulary:
+        declared = self.data.get("vocabulary")
+        if not isinstance(declared, dict):
+            return BUILTIN
+        kinds: list[ActorKind] = []
+        types: list[RelationType] = []
+        for section, builtins, out in (
+            ("actor_kinds", BUILTIN.actor_kinds, kinds),
+            ("relation_types", BUILTIN.relation_types, types),
+        ):
+            seen: dict[str, int] = {}
+            for index, item in _items(declared, section):
+                ident = item.get("id")
+                path = ("vocabulary", section, index, "id")
+                if not isinstance(ident, str):
+                    continue
+                word = _SINGULAR[section]
+                if ident in builtins:
+                    self.add(
+                        path,
+                        f"{word} '{ident}' is built in already",
+                        "use the built-in one or choose another id",
+                    )
+                elif ident in seen:
+                    self.add(
+                        path,
+                        f"{word} '{ident}' is declared twice",
+                        f"first declared on line {seen[ident]}",
+                    )
+                else:
+                    seen[ident] = self.doc.line_of(path)
+                    out.append(declared_entry(section, item))
+        return BUILTIN.extended(kinds, types)
+
+    def check_actors(self, vocabulary: Vocabulary) -> dict[str, str]:
+        """Check kinds and name clashes; return every casefolded name -> actor id."""
+        owners: dict[str, tuple[str, int]] = {}
+        for index, actor in _items(self.data, "actors"):
+            kind = actor.get("kind")
+            if isinstance(kind, str) and kind not in vocabulary.actor_kinds:
+                self.add(
+                    ("actors", index, "kind"),
+                    f"unknown actor kind '{kind}'",
+                    _did_you_mean(kind, vocabulary.actor_kinds, "known kinds"),
+                )
+            ident = actor.get("id")
+            aliases = actor.get("aliases") if isinstance(actor.get("aliases"), list) else []
+            names = [actor.get("id"), actor.get("name"), *aliases]
+            for name in dict.fromkeys(n.casefold() for n in names if isinstance(n, str)):
+                owner = owners.get(name)
+                if owner and owner[0] != ident:
+                    self.add(
+                        ("actors", index),
+                        f"name '{name}' is used by both '{owner[0]}' "
+                        f"(line {owner[1]}) and '{ident}'",
+                        "names and aliases must pick out one actor",
+                    )
+                elif not owner:
+                    owners[name] = (str(ident), self.doc.line_of(("actors", index)))
+        return {name: owner[0] for name, owner in owners.items()}
+
+    def check_relations(
+        self,
+        vocabulary: Vocabulary,
+        actors: dict[str, int],
+        names: dict[str, str],
+        sources: dict[str, int],
+    ) -> None:
+        seen: dict[tuple[Any, ...], int] = {}
+        for index, relation in _items(self.data, "relations"):
+            path = ("relations", index)
+            for end in ("source", "target"):
+                name = relation.get(end)
+                if isinstance(name, str) and name not in actors:
+                    self.add(
+                        (*path, end),
+                        f"unknown actor '{name}' in {end}",
+                        _did_you_mean(name, actors, "known actors", names),
+                    )
+            rtype = relation.get("type")
+            if isinstance(rtype, str) and rtype not in vocabulary.relation_types:
+                self.add(
+                    (*path, "type"),
+                    f"unknown relation type '{rtype}'",
+                    _did_you_mean(rtype, vocabulary.relation_types, "known types"),
+                )
+            if relation.get("source") == relation.get("target") and "source" in relation:
+                self.add(
+                    path,
+                    f"relation from '{relation['source']}' to itself",
+                    "self-loops are refused: a tie needs two actors",
+                )
+            strength = relation.get("strength")
+            if isinstance(strength, float) and not math.isfinite(strength):
+                self.add((*path, "strength"), f"strength must be between 0 and 1, got {strength}")
+            for e_index, evidence in _items(relation, "evidence"):
+                source = evidence.get("source")
+                if isinstance(source, str) and source not in sources:
+                    self.add(
+                        (*path, "evidence", e_index, "source"),
+                        f"evidence names unknown source '{source}'",
+                        _did_you_mean(source, sources, "sources in this file")
+                        if sources
+                        else "declare it under 'sources:'",
+                    )
+            signature = tuple(
+                str(relation.get(k)) for k in ("source", "type", "target", "since", "until")
+            )
+            if signature in seen:
+                self.add(
+                    path,
+                    "the same relation is stated twice",
+                    f"first on line {seen[signature]}; merge their evidence",
+                )
+            else:
+                seen[signature] = self.doc.line_of(path)
+
+    def check_dates(self) -> None:
+        def check(path: PathKey, value: Any) -> dt.date | None:
+            if isinstance(value, (str, int)) and not isinstance(value, bool):
+                bounds = parse_partial_date(value)
+                if bounds is None:
+                    self.add(path, f"invalid date {value!r}", "use YYYY, YYYY-MM or YYYY-MM-DD")
+                    return None
+                return bounds[0]
+            return None
+
+        check(("as_of",), self.data.get("as_of", "1"))
+        for index, source in _items(self.data, "sources"):
+            check(("sources", index, "published"), source.get("published", "1"))
+        for index, relation in _items(self.data, "relations"):
+            since = check(("relations", index, "since"), relation.get("since", "1"))
+            until = check(("relations", index, "until"), relation.get("until", "9999"))
+            if since and until and "since" in relation and "until" in relation and until < since:
+                self.add(
+                    ("relations", index, "until"),
+                    f"until ({relation['until']}) is before since ({relation['since']})",
+                )
+
+
+def declared_entry(section: str, item: dict[str, Any]) -> Any:
+    if section == "actor_kinds":
+        return ActorKind(
+            item["id"],
+            item.get("label", item["id"]),
+            item.get("color", "#8d99ae"),
+            item.get("shape", "dot"),
+            item.get("description", ""),
+        )
+    return RelationType(
+        item["id"],
+        item.get("label", item["id"].replace("_", " ")),
+        item.get("polarity", "neutral"),
+        item.get("influence", "forward"),
+        item.get("score"),
+        item.get("plover"),
+        item.get("description", ""),
+    )
