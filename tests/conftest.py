@@ -49,6 +49,12 @@ relations:
 """
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Keep the compiled cache of big graphs out of the user's cache folder."""
+    monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -166,7 +166,7 @@ class _Builder:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: building a million small objects
     otherwise triggers it over and over (about 3x slower); the data is acyclic."""
     was_enabled = gc.isenabled()
@@ -181,7 +181,7 @@ def _collector_paused() -> Iterator[None]:
 def read_positioned_yaml(text: str, filename: str) -> PositionedData:
     """Parse one YAML document into plain data with a line for every path.
     See :func:`_read_positioned_yaml`; this runs it with the collector paused."""
-    with _collector_paused():
+    with collector_paused():
         return _read_positioned_yaml(text, filename)
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import math
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from ._yaml import PathKey, PositionedData, read_positioned_yaml
+from ._yaml import PathKey, PositionedData, collector_paused, read_positioned_yaml
 from .exceptions import Problem
 from .model import parse_partial_date
 from .vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary
@@ -44,28 +45,75 @@ def check_yaml(text: str, filename: str) -> tuple[PositionedData, list[Problem]]
     doc = read_positioned_yaml(text, filename)
     problems = list(doc.problems)
     if not problems or doc.data is not None:
-        if doc.data is None:
-            problems.append(
-                Problem(
-                    filename,
-                    1,
-                    "the file is empty",
-                    "a graph needs at least title, actors and relations",
-                )
-            )
-        elif not isinstance(doc.data, dict):
-            problems.append(
-                Problem(
-                    filename,
-                    1,
-                    f"the file holds {_describe(doc.data)}, not a graph",
-                    "start with 'title:', 'actors:', 'relations:'",
-                )
-            )
-        else:
-            problems.extend(_schema_problems(doc, filename))
-            problems.extend(Meaning(doc, filename).problems())
+        problems.extend(check_data(doc, filename))
     return doc, sorted(set(problems))
+
+
+def check_json(text: str, filename: str) -> tuple[PositionedData, list[Problem]]:
+    r"""Read JSON and list every problem in it, sorted by line.
+
+    The clean case is fast: the standard library's parser, no positions kept.
+    When anything is wrong the text is read again as YAML (JSON is YAML), with
+    positions, to say on which line; duplicate keys count as wrong too.
+
+    >>> check_json('{"title": "t", "actors": [], "relations": []}', "g.json")[1]
+    []
+    >>> [str(p) for p in check_json('{"title": "t",\n "title": "u"}', "g.json")[1]][-1]
+    "g.json:2: duplicate key 'title'; it is already set on line 1; keep one"
+    """
+    duplicate = False
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal duplicate
+        mapping = dict(pairs)
+        duplicate = duplicate or len(mapping) != len(pairs)
+        return mapping
+
+    with collector_paused():
+        try:
+            data = json.loads(text, object_pairs_hook=pairs_hook)
+        except json.JSONDecodeError as error:
+            return PositionedData(None), [
+                Problem(filename, error.lineno, f"not valid JSON: {error.msg}")
+            ]
+        except RecursionError:
+            return PositionedData(None), [Problem(filename, 1, "the document is nested too deeply")]
+        if not duplicate and isinstance(data, dict) and schema_valid(data):
+            doc = PositionedData(data)
+            if not Meaning(doc, filename).problems():
+                return doc, []
+    positioned, problems = check_yaml(text, filename)
+    if positioned.data is not None:
+        return positioned, problems
+    # valid JSON that PyYAML cannot read: report without lines rather than not at all
+    doc = PositionedData(data)
+    found = check_data(doc, filename)
+    if duplicate:
+        found.append(Problem(filename, 1, "duplicate keys in a JSON object", "keep one of each"))
+    return doc, sorted(set(found))
+
+
+def check_data(doc: PositionedData, filename: str) -> list[Problem]:
+    """Problems in data already read: not a graph at all, its shape, its meaning."""
+    if doc.data is None:
+        return [
+            Problem(
+                filename,
+                1,
+                "the file is empty",
+                "a graph needs at least title, actors and relations",
+            )
+        ]
+    if not isinstance(doc.data, dict):
+        return [
+            Problem(
+                filename,
+                1,
+                f"the file holds {_describe(doc.data)}, not a graph",
+                "start with 'title:', 'actors:', 'relations:'",
+            )
+        ]
+    return [*_schema_problems(doc, filename), *Meaning(doc, filename).problems()]
 
 
 @lru_cache(maxsize=1)

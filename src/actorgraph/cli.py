@@ -68,10 +68,15 @@ def _load(graph_file: str | None, as_of: str | None = None) -> Graph:
             )
         graph_file = str(files[0])
     try:
-        graph = read_graph(graph_file)
+        graph = _read(graph_file)
     except GraphFileError as error:
         _fail_input(error)
     return _at_date(graph, as_of)
+
+
+def _read(path: str | Path) -> Graph:
+    """Read a graph file, through the compiled cache unless --no-cache was given."""
+    return read_graph(path, cache=not click.get_current_context().meta.get("no_cache", False))
 
 
 def _actor_id(graph: Graph, name: str, param: str) -> str:
@@ -89,7 +94,7 @@ def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-graph_option = click.option(
+_graph_file_option = click.option(
     "-g",
     "--graph",
     "graph_file",
@@ -97,6 +102,20 @@ graph_option = click.option(
     envvar="ACTORGRAPH_GRAPH",
     help="Graph file to query (default: the one file in graph/; env ACTORGRAPH_GRAPH).",
 )
+cache_option = click.option(
+    "--no-cache",
+    is_flag=True,
+    expose_value=False,
+    callback=lambda ctx, _param, value: ctx.meta.__setitem__("no_cache", value),
+    help="Neither read nor write the compiled cache of big graph files.",
+)
+
+
+def graph_option(command: Any) -> Any:
+    """-g/--graph FILE and --no-cache, for commands that query one graph."""
+    return _graph_file_option(cache_option(command))
+
+
 as_of_option = click.option(
     "--as-of",
     "as_of",
@@ -127,6 +146,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("graphs", nargs=-1, metavar="[GRAPH]...")
+@cache_option
 def validate(graphs: tuple[str, ...]) -> None:
     """Check graph files and list every problem, with file and line.
 
@@ -136,7 +156,7 @@ def validate(graphs: tuple[str, ...]) -> None:
     total = bad_files = 0
     for file in files:
         try:
-            graph = read_graph(file)
+            graph = _read(file)
         except GraphFileError as error:
             total += len(error.problems)
             bad_files += 1
@@ -177,6 +197,7 @@ def validate(graphs: tuple[str, ...]) -> None:
     "--min-strength", type=click.FloatRange(0, 1), default=0.0, help="Drop ties weaker than this."
 )
 @as_of_option
+@cache_option
 def render(
     graphs: tuple[str, ...],
     output: str | None,
@@ -203,7 +224,7 @@ def render(
     failures: list[str] = []
     for file in files:
         try:
-            graph = _at_date(read_graph(file), as_of)
+            graph = _at_date(_read(file), as_of)
         except GraphFileError as error:
             failures.append(str(error))
             continue

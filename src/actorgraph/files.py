@@ -11,14 +11,19 @@ from .exceptions import OutputError
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file renamed into place.
+    """Write text (UTF-8) atomically; see :func:`write_atomic_bytes`."""
+    return write_atomic_bytes(path, text.encode("utf-8"))
+
+
+def write_atomic_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file renamed into place.
 
     Readers see either the old file or the complete new one, never a partial
     write; a crash leaves at most a hidden ``.NAME.*.tmp`` beside it.
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "page.html"
-    >>> write_atomic(target, "<p>hi</p>").read_text()
+    >>> write_atomic_bytes(target, b"<p>hi</p>").read_text()
     '<p>hi</p>'
     """
     target = Path(path)
@@ -32,8 +37,8 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
     except OSError as error:
         raise OutputError(f"cannot write {target}: {error.strerror or error}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)

@@ -28,43 +28,76 @@ demo.yaml:8: unknown actor 'c' in target; known actors: a, b
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any
 
 from ._yaml import PositionedData
-from .checks import Meaning, check_yaml
+from .checks import Meaning, check_json, check_yaml
 from .exceptions import GraphFileError, Problem
 from .model import Actor, Evidence, Graph, Relation, Source
 from .vocabulary import BUILTIN
 
-GRAPH_SUFFIXES = (".yaml", ".yml")
-MAX_FILE_BYTES = 50 * 1024 * 1024
+FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+GRAPH_SUFFIXES = tuple(FORMATS)
+MAX_FILE_BYTES = {"yaml": 64 * 2**20, "json": 256 * 2**20}
 
 
-def parse_graph(text: str, filename: str = "<string>") -> Graph:
-    """Parse a graph from YAML text; raise :class:`GraphFileError` on any problem."""
-    doc, problems = check_yaml(text, filename)
+def format_of(filename: str | os.PathLike[str]) -> str:
+    """``json`` for a .json file, else ``yaml`` (which also reads JSON)."""
+    return FORMATS.get(Path(filename).suffix.lower(), "yaml")
+
+
+def _check(text: str, filename: str, format: str | None) -> tuple[PositionedData, list[Problem]]:
+    if (format or format_of(filename)) == "json":
+        return check_json(text, filename)
+    return check_yaml(text, filename)
+
+
+def parse_graph(text: str, filename: str = "<string>", format: str | None = None) -> Graph:
+    """Parse a graph from YAML or JSON text; raise :class:`GraphFileError` on any problem.
+
+    ``format`` is ``yaml`` or ``json``; by default it follows the file name.
+    """
+    doc, problems = _check(text, filename, format)
     if problems:
         raise GraphFileError(problems)
     return _build(doc.data, doc, filename)
 
 
-def read_graph(path: str | os.PathLike[str]) -> Graph:
-    """Read and check one graph file."""
-    text = _read_text(Path(path))
-    return parse_graph(text, str(path))
+def read_graph(path: str | os.PathLike[str], cache: bool = True) -> Graph:
+    """Read and check one graph file (.yaml, .yml or .json).
+
+    Files of 256 KiB or more are cached once checked (see :mod:`actorgraph.cache`);
+    ``cache=False`` neither reads nor writes the cache.
+    """
+    from . import cache as compiled
+
+    name = str(path)
+    data = _read_bytes(Path(path))
+    key = compiled.cache_key(data) if cache and len(data) >= compiled.MIN_BYTES else None
+    if key is not None:
+        graph = compiled.load(key)
+        if graph is not None:
+            return dataclasses.replace(graph, path=name)
+    graph = parse_graph(_decode(data, name), name)
+    if key is not None:
+        compiled.store(key, graph)
+    return graph
 
 
-def validate_text(text: str, filename: str = "<string>") -> list[Problem]:
+def validate_text(
+    text: str, filename: str = "<string>", format: str | None = None
+) -> list[Problem]:
     """Every problem in a graph given as text, sorted by line; empty when it is clean."""
-    return check_yaml(text, filename)[1]
+    return _check(text, filename, format)[1]
 
 
 def validate_file(path: str | os.PathLike[str]) -> list[Problem]:
     """Every problem in a graph file, sorted by line; empty when it is clean."""
     try:
-        text = _read_text(Path(path))
+        text = _decode(_read_bytes(Path(path)), str(path))
     except GraphFileError as error:
         return error.problems
     return validate_text(text, str(path))
@@ -78,7 +111,7 @@ def find_graph_files(directory: str | os.PathLike[str] = "graph") -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in GRAPH_SUFFIXES and p.is_file())
 
 
-def _read_text(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     name = str(path)
     if path.is_dir():
         raise GraphFileError(
@@ -86,23 +119,29 @@ def _read_text(path: Path) -> str:
         )
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 2**20
+        fmt = format_of(path)
+        if size > MAX_FILE_BYTES[fmt]:
+            limit = MAX_FILE_BYTES[fmt] // 2**20
+            hint = "save big graphs as JSON" if fmt == "yaml" else "split the graph"
             raise GraphFileError(
                 [
                     Problem(
                         name,
                         0,
-                        f"file is {size / 2**20:.0f} MiB; graph files over {limit} MiB are refused",
-                        "split the graph into several files",
+                        f"file is {size / 2**20:.0f} MiB; {fmt.upper()} graph files over "
+                        f"{limit} MiB are refused",
+                        hint,
                     )
                 ]
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise GraphFileError([Problem(name, 0, "no such file")]) from None
     except OSError as error:
         raise GraphFileError([Problem(name, 0, f"cannot read: {error.strerror}")]) from None
+
+
+def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -122,6 +161,10 @@ def _optional_text(value: Any) -> str | None:
 
 def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
     checker = Meaning(doc, filename)
+
+    def line(path: tuple[str, int]) -> int | None:
+        return doc.line_of(path) if doc.lines else None  # JSON read fast keeps no lines
+
     sources = tuple(
         Source(
             s["id"],
@@ -140,7 +183,7 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
             a["kind"],
             tuple(a.get("aliases", ())),
             a.get("description", ""),
-            doc.line_of(("actors", i)),
+            line(("actors", i)),
         )
         for i, a in enumerate(data["actors"])
     )
@@ -156,7 +199,7 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
             _optional_text(r.get("until")),
             r.get("id"),
             r.get("note", ""),
-            doc.line_of(("relations", i)),
+            line(("relations", i)),
         )
         for i, r in enumerate(data["relations"])
     )

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 POLARITIES = ("cooperative", "hostile", "neutral")
 INFLUENCE_DIRECTIONS = ("forward", "reverse", "both", "none")
@@ -78,13 +79,21 @@ class Vocabulary:
     actor_kinds: Mapping[str, ActorKind] = field(default_factory=dict)
     relation_types: Mapping[str, RelationType] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # read-only views, so a vocabulary shared by graphs cannot be changed through one
+        object.__setattr__(self, "actor_kinds", MappingProxyType(dict(self.actor_kinds)))
+        object.__setattr__(self, "relation_types", MappingProxyType(dict(self.relation_types)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Vocabulary, (dict(self.actor_kinds), dict(self.relation_types)))
+
     def extended(
         self, kinds: Iterable[ActorKind] = (), types: Iterable[RelationType] = ()
     ) -> Vocabulary:
         """A new vocabulary with a graph file's own kinds and types added."""
         return Vocabulary(
-            MappingProxyType({**self.actor_kinds, **{k.id: k for k in kinds}}),
-            MappingProxyType({**self.relation_types, **{t.id: t for t in types}}),
+            {**self.actor_kinds, **{k.id: k for k in kinds}},
+            {**self.relation_types, **{t.id: t for t in types}},
         )
 
 
@@ -355,8 +364,5 @@ _RELATION_TYPES = [
     _type("fights", "hostile", "both", -10, "ASSAULT", "Armed conflict between the two."),
 ]
 
-BUILTIN = Vocabulary(
-    MappingProxyType({k.id: k for k in _ACTOR_KINDS}),
-    MappingProxyType({t.id: t for t in _RELATION_TYPES}),
-)
+BUILTIN = Vocabulary({k.id: k for k in _ACTOR_KINDS}, {t.id: t for t in _RELATION_TYPES})
 """The built-in geopolitical vocabulary every graph starts from."""
