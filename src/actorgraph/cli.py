@@ -7,6 +7,7 @@ modules (networkx, pyvis) are imported inside the commands that need them.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any, NoReturn
@@ -17,6 +18,7 @@ from .analysis import METRICS
 from .exceptions import ActorgraphError, ActorNotFound, AmbiguousActor, GraphFileError, NoPath
 from .load import find_graph_files, read_graph
 from .model import Graph
+from .progress import working
 
 GRAPH_DIR = Path("graph")
 OUTPUT_DIR = Path("output")
@@ -68,7 +70,8 @@ def _load(graph_file: str | None, as_of: str | None = None) -> Graph:
             )
         graph_file = str(files[0])
     try:
-        graph = _read(graph_file)
+        with working(f"Reading {graph_file}"):
+            graph = _read(graph_file)
     except GraphFileError as error:
         _fail_input(error)
     return _at_date(graph, as_of)
@@ -122,6 +125,21 @@ as_of_option = click.option(
     metavar="DATE",
     help="Answer for a date (YYYY, YYYY-MM or YYYY-MM-DD): only ties active then.",
 )
+
+
+backend_option = click.option(
+    "--backend",
+    metavar="NAME",
+    help="networkx backend to compute with (e.g. parallel, cugraph); falls back to networkx, "
+    "with a note, when it is missing or fails. NETWORKX_BACKEND_PRIORITY works too.",
+)
+
+
+def _told(notes: list[str]) -> list[str]:
+    """Say each note on stderr; return them for the result."""
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    return notes
 
 
 def format_option(*choices: str) -> Any:
@@ -234,7 +252,8 @@ def render(
         folder = Path(output or OUTPUT_DIR)
         target = folder if to_file else folder / f"{file.stem}{suffix}"
         try:
-            written = write_html(graph, target, embed=embed)
+            with working(f"Rendering {target}"):
+                written = write_html(graph, target, embed=embed)
         except ActorgraphError as error:
             _fail_input(error)
         click.echo(
@@ -459,6 +478,7 @@ def actors(graph_file: str | None, as_of: str | None, sort_by: str, output_forma
     show_default=True,
     help="Hops that count towards reach.",
 )
+@backend_option
 @format_option("table", "json", "csv", "markdown")
 def analyze(
     graph_file: str | None,
@@ -467,6 +487,7 @@ def analyze(
     top: int,
     focus: tuple[str, ...],
     reach_hops: int,
+    backend: str | None,
     output_format: str,
 ) -> None:
     """Key actors, brokers, dependencies and single points of failure, tensions, blocs.
@@ -475,12 +496,23 @@ def analyze(
     csv prints the key-actor table only.
     """
     from .analysis import analyze as run_analysis
+    from .backends import run as run_on
     from .formatting import METRIC_COLUMNS, analysis_text, csv_text, metric_rows
 
     graph = _load(graph_file, as_of)
     for name in focus:
         _actor_id(graph, name, "--actor")
-    result = run_analysis(graph, metric=metric, top=top, actors=focus, reach_hops=reach_hops)
+    with working("Analysing"):
+        result, notes = run_on(
+            backend,
+            run_analysis,
+            graph,
+            metric=metric,
+            top=top,
+            actors=focus,
+            reach_hops=reach_hops,
+        )
+    result = dataclasses.replace(result, notes=(*result.notes, *_told(notes)))
     if output_format == "json":
         _echo_json({"graph": graph.title, "as_of": as_of, **result.to_dict()})
     elif output_format == "csv":
@@ -513,6 +545,7 @@ def analyze(
     show_default=True,
     help="How many changes to list per table.",
 )
+@backend_option
 @format_option("table", "json", "markdown")
 def whatif(
     remove: tuple[str, ...],
@@ -521,10 +554,13 @@ def whatif(
     as_of: str | None,
     metric: str,
     top: int,
+    backend: str | None,
     output_format: str,
 ) -> None:
     """What changes if actors or ties disappear: metrics, broken paths, actors cut off."""
+    from .analysis import find_relation
     from .analysis import whatif as run_whatif
+    from .backends import run as run_on
     from .formatting import whatif_text
 
     if not remove and not cut:
@@ -532,10 +568,14 @@ def whatif(
     graph = _load(graph_file, as_of)
     for name in remove:
         _actor_id(graph, name, "--remove")
-    try:
-        change = run_whatif(graph, remove=remove, cut=cut)
-    except (ValueError, ActorNotFound, AmbiguousActor) as error:
-        raise click.BadParameter(str(error), param_hint="'--cut'") from None
+    for spec in cut:
+        try:
+            find_relation(graph, spec)
+        except (ValueError, ActorNotFound, AmbiguousActor) as error:
+            raise click.BadParameter(str(error), param_hint="'--cut'") from None
+    with working("Comparing"):
+        change, notes = run_on(backend, run_whatif, graph, remove=remove, cut=cut)
+    change = dataclasses.replace(change, notes=(*change.notes, *_told(notes)))
     if output_format == "json":
         _echo_json({"graph": graph.title, "as_of": as_of, **change.to_dict()})
     else:
