@@ -15,9 +15,9 @@ import hashlib
 import os
 import pickle
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from ._yaml import collector_paused
 from .model import Graph
 
 MIN_BYTES = 256 * 1024
@@ -35,6 +35,8 @@ def cache_dir() -> Path:
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("actorgraph")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree
@@ -61,7 +63,8 @@ def load(key: str) -> Graph | None:
     if hashlib.sha256(payload).digest() != blob[len(_MAGIC) : header]:
         return None
     try:
-        graph = pickle.loads(payload)  # noqa: S301 - our own entry, checksum verified
+        with collector_paused():
+            graph = pickle.loads(payload)  # noqa: S301 - our own entry, checksum verified
     except Exception:  # noqa: BLE001 - any damage means: rebuild
         return None
     return graph if isinstance(graph, Graph) else None

@@ -280,14 +280,13 @@ class Meaning:
             ident = item.get("id")
             if not isinstance(ident, str):
                 continue
-            if ident in seen:
+            first = seen.setdefault(ident, index)
+            if first != index:
                 self.add(
                     (section, index, "id"),
                     f"duplicate {word} id '{ident}'",
-                    f"first defined on line {seen[ident]}",
+                    f"first defined on line {self.doc.line_of((section, first, 'id'))}",
                 )
-            else:
-                seen[ident] = self.doc.line_of((section, index, "id"))
         return seen
 
     def vocabulary(self) -> Vocabulary:
@@ -344,11 +343,11 @@ class Meaning:
                     self.add(
                         ("actors", index),
                         f"name '{name}' is used by both '{owner[0]}' "
-                        f"(line {owner[1]}) and '{ident}'",
+                        f"(line {self.doc.line_of(('actors', owner[1]))}) and '{ident}'",
                         "names and aliases must pick out one actor",
                     )
                 elif not owner:
-                    owners[name] = (str(ident), self.doc.line_of(("actors", index)))
+                    owners[name] = (str(ident), index)
         return {name: owner[0] for name, owner in owners.items()}
 
     def check_relations(
@@ -358,54 +357,41 @@ class Meaning:
         names: dict[str, str],
         sources: dict[str, int],
     ) -> None:
-        seen: dict[tuple[Any, ...], int] = {}
+        # the hot loop for big graphs: plain lookups first, messages only on a problem
+        types = vocabulary.relation_types
+        first_index: dict[tuple[Any, ...], int] = {}
         for index, relation in _items(self.data, "relations"):
-            path = ("relations", index)
-            for end in ("source", "target"):
-                name = relation.get(end)
-                if isinstance(name, str) and name not in actors:
-                    self.add(
-                        (*path, end),
-                        f"unknown actor '{name}' in {end}",
-                        _did_you_mean(name, actors, "known actors", names),
-                    )
+            source, target = relation.get("source"), relation.get("target")
+            for end, name in (("source", source), ("target", target)):
+                if name not in actors and isinstance(name, str):
+                    self.add(("relations", index, end), f"unknown actor '{name}' in {end}",
+                             _did_you_mean(name, actors, "known actors", names))
             rtype = relation.get("type")
-            if isinstance(rtype, str) and rtype not in vocabulary.relation_types:
-                self.add(
-                    (*path, "type"),
-                    f"unknown relation type '{rtype}'",
-                    _did_you_mean(rtype, vocabulary.relation_types, "known types"),
-                )
-            if relation.get("source") == relation.get("target") and "source" in relation:
-                self.add(
-                    path,
-                    f"relation from '{relation['source']}' to itself",
-                    "self-loops are refused: a tie needs two actors",
-                )
+            if rtype not in types and isinstance(rtype, str):
+                self.add(("relations", index, "type"), f"unknown relation type '{rtype}'",
+                         _did_you_mean(rtype, types, "known types"))
+            if source == target and source is not None:
+                self.add(("relations", index), f"relation from '{source}' to itself",
+                         "self-loops are refused: a tie needs two actors")
             strength = relation.get("strength")
             if isinstance(strength, float) and not math.isfinite(strength):
-                self.add((*path, "strength"), f"strength must be between 0 and 1, got {strength}")
-            for e_index, evidence in _items(relation, "evidence"):
-                source = evidence.get("source")
-                if isinstance(source, str) and source not in sources:
-                    self.add(
-                        (*path, "evidence", e_index, "source"),
-                        f"evidence names unknown source '{source}'",
-                        _did_you_mean(source, sources, "sources in this file")
-                        if sources
-                        else "declare it under 'sources:'",
-                    )
-            signature = tuple(
-                str(relation.get(k)) for k in ("source", "type", "target", "since", "until")
-            )
-            if signature in seen:
-                self.add(
-                    path,
-                    "the same relation is stated twice",
-                    f"first on line {seen[signature]}; merge their evidence",
-                )
-            else:
-                seen[signature] = self.doc.line_of(path)
+                self.add(("relations", index, "strength"),
+                         f"strength must be between 0 and 1, got {strength}")
+            evidence = relation.get("evidence")
+            if isinstance(evidence, list):
+                for e_index, item in enumerate(evidence):
+                    cited = item.get("source") if isinstance(item, dict) else None
+                    if cited not in sources and isinstance(cited, str):
+                        self.add(("relations", index, "evidence", e_index, "source"),
+                                 f"evidence names unknown source '{cited}'",
+                                 _did_you_mean(cited, sources, "sources in this file")
+                                 if sources else "declare it under 'sources:'")
+            signature = _signature(relation)
+            first = first_index.setdefault(signature, index)
+            if first != index:
+                self.add(("relations", index), "the same relation is stated twice",
+                         f"first on line {self.doc.line_of(('relations', first))}; "
+                         "merge their evidence")
 
     def check_dates(self) -> None:
         def check(path: PathKey, value: Any) -> dt.date | None:
@@ -417,17 +403,34 @@ class Meaning:
                 return bounds[0]
             return None
 
-        check(("as_of",), self.data.get("as_of", "1"))
+        if "as_of" in self.data:
+            check(("as_of",), self.data["as_of"])
         for index, source in _items(self.data, "sources"):
-            check(("sources", index, "published"), source.get("published", "1"))
+            if "published" in source:
+                check(("sources", index, "published"), source["published"])
         for index, relation in _items(self.data, "relations"):
-            since = check(("relations", index, "since"), relation.get("since", "1"))
-            until = check(("relations", index, "until"), relation.get("until", "9999"))
-            if since and until and "since" in relation and "until" in relation and until < since:
+            if "since" not in relation and "until" not in relation:
+                continue
+            since = until = None
+            if "since" in relation:
+                since = check(("relations", index, "since"), relation["since"])
+            if "until" in relation:
+                until = check(("relations", index, "until"), relation["until"])
+            if since and until and until < since:
                 self.add(
                     ("relations", index, "until"),
                     f"until ({relation['until']}) is before since ({relation['since']})",
                 )
+
+
+def _signature(relation: dict[str, Any]) -> tuple[Any, ...]:
+    """What makes two relations the same statement."""
+    values = tuple(relation.get(k) for k in ("source", "type", "target", "since", "until"))
+    try:
+        hash(values)
+    except TypeError:  # a list or mapping where a value belongs; the schema says so
+        return tuple(map(repr, values))
+    return values
 
 
 def declared_entry(section: str, item: dict[str, Any]) -> Any:

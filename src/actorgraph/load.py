@@ -33,7 +33,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ._yaml import PositionedData
+from ._yaml import PositionedData, collector_paused
 from .checks import Meaning, check_json, check_yaml
 from .exceptions import GraphFileError, Problem
 from .model import Actor, Evidence, Graph, Relation, Source
@@ -60,10 +60,11 @@ def parse_graph(text: str, filename: str = "<string>", format: str | None = None
 
     ``format`` is ``yaml`` or ``json``; by default it follows the file name.
     """
-    doc, problems = _check(text, filename, format)
-    if problems:
-        raise GraphFileError(problems)
-    return _build(doc.data, doc, filename)
+    with collector_paused():  # a big graph is a million small acyclic objects
+        doc, problems = _check(text, filename, format)
+        if problems:
+            raise GraphFileError(problems)
+        return _build(doc.data, doc, filename)
 
 
 def read_graph(path: str | os.PathLike[str], cache: bool = True) -> Graph:

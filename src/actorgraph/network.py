@@ -26,10 +26,13 @@ from typing import Any
 
 import networkx as nx
 
+from ._yaml import collector_paused
 from .model import Graph, Relation
 
 FOLLOW_MODES = ("influence", "stored", "any")
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
+MAX_COST = 50.0  # -log(strength) is capped: strengths under 2e-22 count as 2e-22
+MINOR = 1e-7  # weight of the minor criterion: 1e-7 * 50 * 100,000 hops < 1
 
 
 def _with_actors(graph: Graph) -> nx.MultiDiGraph:
@@ -95,7 +98,9 @@ def collapsed_influence(
 
     Edge data: ``ties`` (dicts with ``relation``, ``along`` and ``index``, best
     first by :func:`tie_order`), ``strength`` of the best tie and ``cost``
-    (``-log(strength)``, so that the strongest chain is the cheapest). Ties of
+    (``-log(strength)``, so that the strongest chain is the cheapest), and the
+    costs ``hops_first`` and ``strength_first`` that rank paths by hops then
+    strength, or by strength then hops, in one shortest-path search. Ties of
     strength 0 carry no influence and are left out. ``keep`` filters relations.
 
     >>> from actorgraph.load import read_graph
@@ -105,6 +110,18 @@ def collapsed_influence(
     """
     if follow not in FOLLOW_MODES:
         raise ValueError(f"follow must be one of {', '.join(FOLLOW_MODES)}, not {follow!r}")
+    if keep is None and follow in graph._views:
+        return graph._views[follow]
+    with collector_paused():  # hundreds of thousands of small acyclic objects
+        view = _collapse(graph, follow, keep)
+    if keep is None:
+        graph._views[follow] = view  # the graph is immutable, so its views are too
+    return view
+
+
+def _collapse(
+    graph: Graph, follow: str, keep: Callable[[Relation], bool] | None
+) -> nx.DiGraph:
     types = graph.vocabulary.relation_types
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for index, relation in enumerate(graph.relations):
@@ -121,6 +138,11 @@ def collapsed_influence(
         if len(ties) > 1:
             ties.sort(key=lambda t: tie_order(t["relation"], t["index"]))
         best = ties[0]["relation"].strength
-        edges.append((mover, moved, {"ties": ties, "strength": best, "cost": -math.log(best)}))
+        cost = min(-math.log(best), MAX_COST)
+        edges.append((mover, moved, {
+            "ties": ties, "strength": best, "cost": cost,
+            # lexicographic costs: hops first then strength, or the other way round
+            "hops_first": 1 + MINOR * cost, "strength_first": cost + MINOR,
+        }))
     simple.add_edges_from(edges)
     return simple

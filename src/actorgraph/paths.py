@@ -6,8 +6,10 @@ lists the others as alternatives.
 
 Ranking, so answers are reproducible: fewer hops first; among paths of equal
 length, the higher overall strength (product of hop strengths) first; then the
-actor ids in order. The strongest tie of a hop is chosen by strength, then
-confidence, then file order.
+actor ids in order (on graphs of more than 5,000 actors exact ties keep
+networkx's order instead, which is deterministic but not by id: finding them
+costs more than they are worth there). The strongest tie of a hop is chosen by
+strength, then confidence, then file order.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from .exceptions import NoPath
 from .model import Actor, Graph, Relation
 
 _TIE_SEARCH_LIMIT = 500
+TIE_SEARCH_ACTORS = 5000
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,8 @@ def find_paths(
             and CONFIDENCE_RANK[relation.confidence] >= floor
         )
 
-    view = collapsed_influence(graph, follow, keep)
+    filtered = allowed_types is not None or excluded or floor > 0
+    view = collapsed_influence(graph, follow, keep if filtered else None)
     if allowed_kinds is not None:
         ends = {start.id, end.id}
         view = view.subgraph(a.id for a in graph.actors if a.kind in allowed_kinds or a.id in ends)
@@ -230,24 +234,34 @@ def _ranking(weight: str) -> Any:
 def _best_node_paths(
     nx: Any, view: Any, start: str, end: str, k: int, max_hops: int | None, weight: str
 ) -> list[list[str]]:
-    """Best simple paths, keeping all that tie with the k-th so ties rank fairly."""
-    attribute = "cost" if weight == "strength" else None
+    """The k best simple paths, plus any that tie with the k-th, so ties rank fairly.
 
-    def length(nodes: list[str]) -> float:
-        if attribute is None:
-            return len(nodes) - 1
-        return sum(view.edges[u, v]["cost"] for u, v in itertools.pairwise(nodes))
+    The search cost is lexicographic (hops then strength, or strength then
+    hops), so networkx yields paths nearly in rank order and only exact ties
+    need collecting; the caller sorts by the exact ranking.
+    """
+    attribute = "hops_first" if weight == "hops" else "strength_first"
+
+    def cost(nodes: list[str]) -> float:
+        return sum(view.edges[u, v][attribute] for u, v in itertools.pairwise(nodes))
 
     found: list[list[str]] = []
+    kth = None
+    # on big graphs Yen's extra spur searches cost far more than exact ties are worth:
+    # stop at k, ties then keep networkx's (deterministic) order
+    extra = _TIE_SEARCH_LIMIT if view.number_of_nodes() <= TIE_SEARCH_ACTORS else 0
     try:
         generator = nx.shortest_simple_paths(view, start, end, weight=attribute)
-        for nodes in itertools.islice(generator, k + _TIE_SEARCH_LIMIT):
-            if len(found) >= k and length(nodes) > length(found[k - 1]) + 1e-9:
+        for nodes in itertools.islice(generator, k + extra):
+            if kth is not None and cost(nodes) > kth + 1e-9 * max(1.0, kth):
                 break
-            if max_hops is None or len(nodes) - 1 <= max_hops:
-                found.append(nodes)
-            elif attribute is None:
-                break
+            if max_hops is not None and len(nodes) - 1 > max_hops:
+                if weight == "hops":
+                    break
+                continue
+            found.append(nodes)
+            if len(found) == k:
+                kth = cost(nodes)
     except (nx.NetworkXNoPath, nx.NodeNotFound):
         return []
     return found
