@@ -143,9 +143,19 @@ def test_hovering_a_tie_shows_its_evidence_as_text(visit, seed):
     assert "wolff-bayok-2022 ¶13: Lukashenko is playing a China card" in text
 
 
-def test_script_payloads_in_every_field_stay_inert(visit):
+@pytest.mark.parametrize("embed", ["page", "iframe", "fragment"])
+def test_script_payloads_in_every_field_stay_inert(visit, embed):
     graph = parse_graph(hostile_graph_text(), "hostile.yaml")
-    page = visit(graph)
+    if embed == "fragment":  # a host page of the user's, with no CSP to lean on
+        page = visit(
+            html="<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+            "<div style='height:700px'>"
+            + render_html(graph, embed="fragment")
+            + "</div></body></html>",
+            name="host.html",
+        )
+    else:
+        page = visit(html=render_html(graph, embed=embed))
     assert page.page.inner_text("h1") == PAYLOADS[1]
     header = page.page.inner_text(".ag-header")
     assert PAYLOADS[0] in header and PAYLOADS[2] in header

@@ -364,34 +364,50 @@ class Meaning:
             source, target = relation.get("source"), relation.get("target")
             for end, name in (("source", source), ("target", target)):
                 if name not in actors and isinstance(name, str):
-                    self.add(("relations", index, end), f"unknown actor '{name}' in {end}",
-                             _did_you_mean(name, actors, "known actors", names))
+                    self.add(
+                        ("relations", index, end),
+                        f"unknown actor '{name}' in {end}",
+                        _did_you_mean(name, actors, "known actors", names),
+                    )
             rtype = relation.get("type")
             if rtype not in types and isinstance(rtype, str):
-                self.add(("relations", index, "type"), f"unknown relation type '{rtype}'",
-                         _did_you_mean(rtype, types, "known types"))
+                self.add(
+                    ("relations", index, "type"),
+                    f"unknown relation type '{rtype}'",
+                    _did_you_mean(rtype, types, "known types"),
+                )
             if source == target and source is not None:
-                self.add(("relations", index), f"relation from '{source}' to itself",
-                         "self-loops are refused: a tie needs two actors")
+                self.add(
+                    ("relations", index),
+                    f"relation from '{source}' to itself",
+                    "self-loops are refused: a tie needs two actors",
+                )
             strength = relation.get("strength")
             if isinstance(strength, float) and not math.isfinite(strength):
-                self.add(("relations", index, "strength"),
-                         f"strength must be between 0 and 1, got {strength}")
+                self.add(
+                    ("relations", index, "strength"),
+                    f"strength must be between 0 and 1, got {strength}",
+                )
             evidence = relation.get("evidence")
             if isinstance(evidence, list):
                 for e_index, item in enumerate(evidence):
                     cited = item.get("source") if isinstance(item, dict) else None
                     if cited not in sources and isinstance(cited, str):
-                        self.add(("relations", index, "evidence", e_index, "source"),
-                                 f"evidence names unknown source '{cited}'",
-                                 _did_you_mean(cited, sources, "sources in this file")
-                                 if sources else "declare it under 'sources:'")
+                        self.add(
+                            ("relations", index, "evidence", e_index, "source"),
+                            f"evidence names unknown source '{cited}'",
+                            _did_you_mean(cited, sources, "sources in this file")
+                            if sources
+                            else "declare it under 'sources:'",
+                        )
             signature = _signature(relation)
             first = first_index.setdefault(signature, index)
             if first != index:
-                self.add(("relations", index), "the same relation is stated twice",
-                         f"first on line {self.doc.line_of(('relations', first))}; "
-                         "merge their evidence")
+                self.add(
+                    ("relations", index),
+                    "the same relation is stated twice",
+                    f"first on line {self.doc.line_of(('relations', first))}; merge their evidence",
+                )
 
     def check_dates(self) -> None:
         def check(path: PathKey, value: Any) -> dt.date | None:

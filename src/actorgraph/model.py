@@ -85,7 +85,8 @@ class _Compact:
         names = _FIELD_NAMES.get(type(self))
         if names is None:
             names = _FIELD_NAMES[type(self)] = tuple(
-                f.name for f in dataclasses.fields(self)  # type: ignore[arg-type]
+                f.name
+                for f in dataclasses.fields(self)  # type: ignore[arg-type]
             )
         return (type(self), tuple(getattr(self, name) for name in names))
 

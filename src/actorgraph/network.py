@@ -119,9 +119,7 @@ def collapsed_influence(
     return view
 
 
-def _collapse(
-    graph: Graph, follow: str, keep: Callable[[Relation], bool] | None
-) -> nx.DiGraph:
+def _collapse(graph: Graph, follow: str, keep: Callable[[Relation], bool] | None) -> nx.DiGraph:
     types = graph.vocabulary.relation_types
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for index, relation in enumerate(graph.relations):
@@ -139,10 +137,19 @@ def _collapse(
             ties.sort(key=lambda t: tie_order(t["relation"], t["index"]))
         best = ties[0]["relation"].strength
         cost = min(-math.log(best), MAX_COST)
-        edges.append((mover, moved, {
-            "ties": ties, "strength": best, "cost": cost,
-            # lexicographic costs: hops first then strength, or the other way round
-            "hops_first": 1 + MINOR * cost, "strength_first": cost + MINOR,
-        }))
+        edges.append(
+            (
+                mover,
+                moved,
+                {
+                    "ties": ties,
+                    "strength": best,
+                    "cost": cost,
+                    # lexicographic costs: hops first then strength, or the other way round
+                    "hops_first": 1 + MINOR * cost,
+                    "strength_first": cost + MINOR,
+                },
+            )
+        )
     simple.add_edges_from(edges)
     return simple
