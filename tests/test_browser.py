@@ -311,3 +311,30 @@ def test_large_graph_draws_with_physics_off_and_handles_clicks(visit):
     [picked] = page.evaluate("window.actorgraph.views[0].network.getSelectedNodes()")
     assert page.page.inner_text(".ag-panel h3") == graph.actors_by_id[picked].name
     assert page.console == []
+
+
+# -- the HTML report ------------------------------------------------------------------
+
+
+def test_html_report_is_offline_complete_and_inert(visit, seed):
+    from actorgraph.report import build_report, report_html
+
+    page = visit(
+        html=report_html(build_report(seed, [("china", "belarusian military")])), name="report.html"
+    )
+    assert page.outside_requests() == [] and page.console == []
+    assert page.visible() == [len(seed.actors), len(seed.relations)]
+    text = page.page.inner_text("body")
+    assert "Key actors by rank" in text and "Dependencies of Aleksandr Lukashenko" in text
+    assert "China → Belarus → Belarusian armed forces" in text
+    assert page.evaluate("document.querySelector('figure img').naturalWidth") > 0
+    hostile = parse_graph(hostile_graph_text(), "hostile.yaml")
+    page = visit(html=report_html(build_report(hostile, [("a", "c")])), name="hostile.html")
+    body = page.page.inner_text("body")
+    for payload in PAYLOADS:
+        assert payload in body
+    page.page.locator(".ag-graph").scroll_into_view_if_needed()
+    hover_all(page)
+    assert page.evaluate("window.__pwned === undefined")
+    assert page.evaluate("document.querySelectorAll('iframe, a[href], script[src]').length") == 0
+    assert page.outside_requests() == [] and page.console == []

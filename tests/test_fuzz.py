@@ -130,7 +130,9 @@ def valid_graphs(draw):
             "aliases": [
                 f"{alias} ({ident})" for alias in draw(st.lists(names, max_size=2, unique=True))
             ],
-            "description": draw(st.text(max_size=30)),
+            "description": draw(
+                st.text(st.characters(blacklist_categories=["Cs", "Cc"]), max_size=30)
+            ),
         }
         for i, ident in enumerate(ids)
     ]

@@ -36,6 +36,11 @@ class PositionedData:
     data: Any
     lines: dict[PathKey, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # section -> file, when data is split
+
+    def file_of(self, path: PathKey, default: str) -> str:
+        """The file that holds ``path`` (imports read sections from separate files)."""
+        return self.files.get(str(path[0]), default) if path else default
 
     def line_of(self, path: PathKey) -> int:
         """The line of ``path``, or of its nearest ancestor that has one."""

@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -46,7 +47,42 @@ def check_yaml(text: str, filename: str) -> tuple[PositionedData, list[Problem]]
     problems = list(doc.problems)
     if not problems or doc.data is not None:
         problems.extend(check_data(doc, filename))
+        if _ESCAPED_CONTROL.search(text):
+            problems.extend(_control_characters(doc, filename))
     return doc, sorted(set(problems))
+
+
+# An escaped control character (\x1e, \u001e, \U0000001e), other than tab, newline
+# and carriage return. YAML refuses them written raw, and XML cannot hold them at all.
+_ESCAPED_CONTROL = re.compile(r"\\(?:x|u00|U000000)(?:0[0-8bcef]|1[0-9a-f]|7f)", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _control_characters(doc: PositionedData, filename: str) -> list[Problem]:
+    found = []
+
+    def walk(value: Any, path: PathKey) -> None:
+        if isinstance(value, str):
+            match = _CONTROL.search(value)
+            if match:
+                found.append(
+                    Problem(
+                        doc.file_of(path, filename),
+                        doc.line_of(path),
+                        f"{_field_word(path)} holds a control character "
+                        f"(U+{ord(match.group()):04X})",
+                        "remove it",
+                    )
+                )
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+
+    walk(doc.data, ())
+    return found
 
 
 def check_json(text: str, filename: str) -> tuple[PositionedData, list[Problem]]:
@@ -78,7 +114,8 @@ def check_json(text: str, filename: str) -> tuple[PositionedData, list[Problem]]
             ]
         except RecursionError:
             return PositionedData(None), [Problem(filename, 1, "the document is nested too deeply")]
-        if not duplicate and isinstance(data, dict) and schema_valid(data):
+        suspect = duplicate or bool(_ESCAPED_CONTROL.search(text))
+        if not suspect and isinstance(data, dict) and schema_valid(data):
             doc = PositionedData(data)
             if not Meaning(doc, filename).problems():
                 return doc, []
@@ -156,19 +193,25 @@ def _schema_problems(doc: PositionedData, filename: str) -> Iterator[Problem]:
             owner = _owner_word(path)
             for name in error.validator_value:
                 if name not in error.instance:
-                    yield Problem(filename, doc.line_of(path), f"{owner} is missing '{name}'")
+                    yield Problem(
+                        doc.file_of(path, filename),
+                        doc.line_of(path),
+                        f"{owner} is missing '{name}'",
+                    )
         elif kind == "additionalProperties":
             allowed = list(error.schema.get("properties", {}))
             for name in error.instance:
                 if name not in allowed:
                     yield Problem(
-                        filename,
+                        doc.file_of(path, filename),
                         doc.line_of((*path, name)),
                         f"unknown field '{name}' in {_owner_word(path)}",
                         _did_you_mean(name, allowed, "allowed fields"),
                     )
         else:
-            yield Problem(filename, doc.line_of(path), _schema_message(path, error))
+            yield Problem(
+                doc.file_of(path, filename), doc.line_of(path), _schema_message(path, error)
+            )
 
 
 def _schema_message(path: PathKey, error: Any) -> str:
@@ -263,7 +306,9 @@ class Meaning:
         self.found: list[Problem] = []
 
     def add(self, path: PathKey, message: str, hint: str = "") -> None:
-        self.found.append(Problem(self.filename, self.doc.line_of(path), message, hint))
+        self.found.append(
+            Problem(self.doc.file_of(path, self.filename), self.doc.line_of(path), message, hint)
+        )
 
     def problems(self) -> list[Problem]:
         vocabulary = self.vocabulary()

@@ -219,6 +219,14 @@ def validate(graphs: tuple[str, ...]) -> None:
 @click.option(
     "--min-strength", type=click.FloatRange(0, 1), default=0.0, help="Drop ties weaker than this."
 )
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(["html", "svg", "png"]),
+    default="html",
+    show_default=True,
+    help="Interactive HTML, or a static picture (SVG or PNG) for print and PDF.",
+)
 @as_of_option
 @cache_option
 def render(
@@ -229,21 +237,26 @@ def render(
     depth: int,
     min_strength: float,
     as_of: str | None,
+    to: str,
 ) -> None:
     """Render graphs as interactive, offline HTML pages.
 
     Renders every file in graph/ when none is named, to output/NAME.html.
     Each page is one file that opens from disk with no network.
     """
+    from .files import write_atomic_bytes
     from .render import iframe_snippet, select, write_html
+    from .render.picture import picture
 
     files = [Path(g) for g in graphs] or _default_graphs()
-    to_file = output is not None and output.lower().endswith((".html", ".htm"))
+    to_file = output is not None and output.lower().endswith((".html", ".htm", ".svg", ".png"))
     if to_file and len(files) > 1:
         raise click.UsageError(
             "-o names one file but several graphs were given; give a folder instead"
         )
     suffix = {"page": ".html", "fragment": ".fragment.html", "iframe": ".iframe.html"}[embed]
+    if to != "html":
+        suffix = f".{to}"
     failures: list[str] = []
     for file in files:
         try:
@@ -258,13 +271,16 @@ def render(
         target = folder if to_file else folder / f"{file.stem}{suffix}"
         try:
             with working(f"Rendering {target}"):
-                written = write_html(graph, target, embed=embed)
+                if to == "html":
+                    written = write_html(graph, target, embed=embed)
+                else:
+                    written = write_atomic_bytes(target, picture(graph, to))
         except ActorgraphError as error:
             _fail_input(error)
         click.echo(
             f"wrote {written} ({len(graph.actors)} actors, {len(graph.relations)} relations)"
         )
-        if embed == "iframe":
+        if embed == "iframe" and to == "html":
             click.echo(iframe_snippet(written.name, graph.title))
     if failures:
         raise BadInput("\n".join(failures))
@@ -585,3 +601,6 @@ def whatif(
         _echo_json({"graph": graph.title, "as_of": as_of, **change.to_dict()})
     else:
         click.echo(whatif_text(change, graph, output_format, metric, top), nl=False)
+
+
+from . import cli_exchange  # noqa: E402, F401 - registers report, export, import, diff, schema

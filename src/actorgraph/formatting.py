@@ -48,8 +48,20 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     return "\n".join([line(columns), line(["-" * w for w in widths]), *map(line, cells)])
 
 
+def md_escape(text: Any) -> str:
+    r"""Text that Markdown shows as written: no HTML, no emphasis, no links, no table breaks.
+
+    >>> md_escape("<b>*bold*</b> | [x](y)")
+    '&lt;b&gt;\\*bold\\*&lt;/b&gt; \\| \\[x\\](y)'
+    """
+    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for char in "\\`*_[]|":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped.replace("\n", " ")
+
+
 def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """A GitHub-flavoured Markdown table; ``|`` in values is escaped.
+    """A GitHub-flavoured Markdown table; every value is escaped (:func:`md_escape`).
 
     >>> print(markdown_table([{"id": "a|b", "n": 1}], ["id", "n"]))
     | id | n |
@@ -59,9 +71,7 @@ def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> st
     numeric = [bool(rows) and all(isinstance(r[c], (int, float)) for r in rows) for c in columns]
     head = "| " + " | ".join(columns) + " |"
     rule = "| " + " | ".join("---:" if n else "---" for n in numeric) + " |"
-    body = [
-        "| " + " | ".join(_cell(r[c]).replace("|", "\\|") for c in columns) + " |" for r in rows
-    ]
+    body = ["| " + " | ".join(md_escape(_cell(r[c])) for c in columns) + " |" for r in rows]
     return "\n".join([head, rule, *body])
 
 
@@ -93,7 +103,8 @@ def metric_rows(analysis: Analysis) -> list[dict[str, Any]]:
 
 def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "table") -> str:
     """The whole analysis as sections of tables (``table`` or ``markdown``)."""
-    names = {a.id: a.name for a in graph.actors}
+    esc = md_escape if fmt == "markdown" else str
+    names = {a.id: esc(a.name) for a in graph.actors}
     sections = [
         _heading(f"Key actors by {analysis.metric}", fmt)
         + _grid(metric_rows(analysis), METRIC_COLUMNS, fmt),
@@ -122,7 +133,7 @@ def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "table") -> str:
         else:
             text += "No single point of failure: every actor that can move it has another way."
         sections.append(text)
-    tension_lines = [f"- {t.explanation}" for t in analysis.tensions] or ["(none)"]
+    tension_lines = [f"- {esc(t.explanation)}" for t in analysis.tensions] or ["(none)"]
     sections.append(
         _heading("Tensions (structural balance)", fmt)
         + f"{analysis.balanced_triads} balanced and {len(analysis.tensions)} unbalanced "

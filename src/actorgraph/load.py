@@ -185,6 +185,7 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
             tuple(a.get("aliases", ())),
             a.get("description", ""),
             line(("actors", i)),
+            tuple(a.get("attributes", {}).items()),
         )
         for i, a in enumerate(data["actors"])
     )
@@ -201,6 +202,7 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
             r.get("id"),
             r.get("note", ""),
             line(("relations", i)),
+            tuple(r.get("attributes", {}).items()),
         )
         for i, r in enumerate(data["relations"])
     )
@@ -223,7 +225,7 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
     """The graph as plain data in the file format (fields left out when empty)."""
 
     def compact(mapping: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in mapping.items() if v not in (None, "", (), [])}
+        return {k: v for k, v in mapping.items() if v not in (None, "", (), [], {})}
 
     declared_kinds = [
         k for k in graph.vocabulary.actor_kinds.values() if k.id not in BUILTIN.actor_kinds
@@ -286,6 +288,7 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                 "kind": a.kind,
                 "aliases": list(a.aliases),
                 "description": a.description,
+                "attributes": dict(a.attributes),
             }
         )
         for a in graph.actors
@@ -306,6 +309,7 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                     compact({"source": e.source, "paragraph": e.paragraph, "claim": e.claim})
                     for e in r.evidence
                 ],
+                "attributes": dict(r.attributes),
             }
         )
         for r in graph.relations

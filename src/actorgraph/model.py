@@ -133,6 +133,7 @@ class Actor(_Compact):
     aliases: tuple[str, ...] = ()
     description: str = ""
     line: int | None = field(default=None, compare=False)
+    attributes: tuple[tuple[str, Any], ...] = ()
 
     def names(self) -> tuple[str, ...]:
         """Every name the actor answers to: id, name and aliases."""
@@ -154,6 +155,7 @@ class Relation(_Compact):
     id: str | None = None
     note: str = ""
     line: int | None = field(default=None, compare=False)
+    attributes: tuple[tuple[str, Any], ...] = ()
 
     @property
     def key(self) -> str:

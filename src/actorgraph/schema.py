@@ -29,6 +29,13 @@ _DATE: dict[str, Any] = {
 }
 
 
+_ATTRIBUTES: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": {"type": ["string", "number", "boolean"]},
+    "description": "Free fields of your own (columns an import kept); text, numbers, true/false",
+}
+
+
 def _object(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
     return {
         "type": "object",
@@ -67,6 +74,7 @@ ACTOR_SCHEMA = _object(
         "kind": _SLUG,
         "aliases": {"type": "array", "items": _TEXT},
         "description": {"type": "string"},
+        "attributes": _ATTRIBUTES,
     },
 )
 
@@ -83,6 +91,7 @@ RELATION_SCHEMA = _object(
         "until": _DATE,
         "evidence": {"type": "array", "minItems": 1, "items": EVIDENCE_SCHEMA},
         "note": {"type": "string"},
+        "attributes": _ATTRIBUTES,
     },
 )
 

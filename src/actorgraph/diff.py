@@ -1,0 +1,165 @@
+"""What changed between two versions of a graph: for reviewing a change in git.
+
+Actors are matched by id; relations by source, type, target and ``since`` (a
+relation that starts again later is another statement). Anything else that
+differs is a change, listed field by field.
+
+>>> from actorgraph.load import parse_graph
+>>> old = parse_graph('''
+... title: t
+... sources: [{id: s, title: S}]
+... actors: [{id: a, name: A, kind: state}, {id: b, name: B, kind: state}]
+... relations:
+...   - {source: a, type: controls, target: b, strength: 0.5, confidence: low,
+...      evidence: [{source: s, claim: A runs B.}]}
+... ''')
+>>> new = parse_graph('''
+... title: t
+... sources: [{id: s, title: S}]
+... actors: [{id: a, name: A, kind: state}, {id: b, name: Bee, kind: state}]
+... relations:
+...   - {source: a, type: controls, target: b, strength: 0.8, confidence: low,
+...      evidence: [{source: s, claim: A runs B.}]}
+... ''')
+>>> print(diff_text(diff_graphs(old, new)), end="")
+~ actor b: name 'B' → 'Bee'
+~ relation a:controls:b: strength 0.5 → 0.8
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from .model import Actor, Graph, Relation
+
+_IGNORED = {"line"}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One actor or relation added, removed or changed (with the fields that changed)."""
+
+    what: str
+    key: str
+    status: str
+    fields: tuple[tuple[str, Any, Any], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class GraphDiff:
+    """Every change between two graphs, actors first, each in file order."""
+
+    changes: tuple[Change, ...]
+    graph_fields: tuple[tuple[str, Any, Any], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.changes or self.graph_fields)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON output."""
+        return {
+            "graph": [
+                {"field": f, "old": _plain(o), "new": _plain(n)} for f, o, n in self.graph_fields
+            ],
+            "changes": [
+                {
+                    "what": c.what,
+                    "key": c.key,
+                    "status": c.status,
+                    "fields": [
+                        {"field": f, "old": _plain(o), "new": _plain(n)} for f, o, n in c.fields
+                    ],
+                }
+                for c in self.changes
+            ],
+        }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    return value
+
+
+def _field_changes(old: Any, new: Any) -> tuple[tuple[str, Any, Any], ...]:
+    return tuple(
+        (f.name, getattr(old, f.name), getattr(new, f.name))
+        for f in fields(old)
+        if f.name not in _IGNORED and getattr(old, f.name) != getattr(new, f.name)
+    )
+
+
+def _relation_key(relation: Relation) -> tuple[str, ...]:
+    return (relation.source, relation.type, relation.target, relation.since or "")
+
+
+def _label(relation: Relation) -> str:
+    label = f"{relation.source}:{relation.type}:{relation.target}"
+    return f"{label} (since {relation.since})" if relation.since else label
+
+
+def _compare(what: str, old: dict[Any, Any], new: dict[Any, Any], label: Any) -> list[Change]:
+    found = []
+    for key, item in new.items():
+        if key not in old:
+            found.append(Change(what, label(item), "added"))
+        else:
+            changed = _field_changes(old[key], item)
+            if changed:
+                found.append(Change(what, label(item), "changed", changed))
+    found += [Change(what, label(item), "removed") for key, item in old.items() if key not in new]
+    return found
+
+
+def diff_graphs(old: Graph, new: Graph) -> GraphDiff:
+    """The changes from ``old`` to ``new``."""
+    graph_fields = tuple(
+        (name, getattr(old, name), getattr(new, name))
+        for name in ("title", "as_of_date", "description", "sources", "vocabulary")
+        if getattr(old, name) != getattr(new, name)
+    )
+    actors = _compare(
+        "actor", {a.id: a for a in old.actors}, {a.id: a for a in new.actors}, lambda a: a.id
+    )
+    relations = _compare(
+        "relation",
+        {_relation_key(r): r for r in old.relations},
+        {_relation_key(r): r for r in new.relations},
+        _label,
+    )
+    return GraphDiff(tuple(actors + relations), graph_fields)
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, tuple) and value and isinstance(value[0], Actor | Relation):
+        return f"{len(value)} items"
+    if isinstance(value, tuple) and value and hasattr(value[0], "claim"):
+        return "; ".join(f"{e.cite()}: {e.claim}" for e in value)
+    if hasattr(value, "relation_types"):
+        return "vocabulary"
+    return repr(_plain(value))
+
+
+def diff_text(diff: GraphDiff, markdown: bool = False) -> str:
+    """One line per change: ``+`` added, ``-`` removed, ``~`` changed (or a Markdown list)."""
+    mark = {"added": "+", "removed": "-", "changed": "~"}
+    lines = []
+    for name, old, new in diff.graph_fields:
+        lines.append(f"~ graph {name}: {_short(old)} → {_short(new)}")
+    for change in diff.changes:
+        detail = "; ".join(f"{f} {_short(o)} → {_short(n)}" for f, o, n in change.fields)
+        text = f"{mark[change.status]} {change.what} {change.key}" + (
+            f": {detail}" if detail else ""
+        )
+        lines.append(text)
+    if markdown:
+        words = {"+": "**added**", "-": "**removed**", "~": "**changed**"}
+        lines = [f"- {words[line[0]]} {line[2:]}".replace("|", "\\|") for line in lines]
+        added = sum(c.status == "added" for c in diff.changes)
+        removed = sum(c.status == "removed" for c in diff.changes)
+        changed = sum(c.status == "changed" for c in diff.changes) + bool(diff.graph_fields)
+        lines.insert(0, f"**Graph changes:** {added} added, {removed} removed, {changed} changed\n")
+    return "\n".join(lines) + ("\n" if lines else "")
