@@ -25,6 +25,10 @@ def console_examples() -> list[tuple[str, str]]:
     return examples
 
 
+def program_args_are_a_diff(args: list[str]) -> bool:
+    return bool(args) and args[0] == "diff"
+
+
 @pytest.fixture
 def project(in_project):
     shutil.copytree(ROOT / "docs" / "examples", in_project / "docs" / "examples")
@@ -37,9 +41,12 @@ def test_console_example(runner, project, command, expected):
     assert program == "actorgraph"
     result = runner.invoke(cli, args)
     assert result.output == expected
-    assert result.exit_code == (
-        0 if "Error:" not in expected else 1 if "no influence path" in expected else 2
-    )
+    if program_args_are_a_diff(args) and expected != "no changes\n":
+        assert result.exit_code == 1  # like diff(1): the files differ
+    else:
+        assert result.exit_code == (
+            0 if "Error:" not in expected else 1 if "no influence path" in expected else 2
+        )
 
 
 def test_python_session(project):
@@ -47,3 +54,9 @@ def test_python_session(project):
         str(README), module_relative=False, optionflags=doctest.ELLIPSIS
     )
     assert tried > 5 and failures == 0
+
+
+def test_schema_copy_is_current(runner):
+    assert (ROOT / "docs" / "actorgraph.schema.json").read_text() == runner.invoke(
+        cli, ["schema"]
+    ).output
