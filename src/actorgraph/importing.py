@@ -63,6 +63,13 @@ def _json_list(text: str, default: Any) -> Any:
 # -- CSV ------------------------------------------------------------------------------
 
 
+def _keep_unknown_columns(row: dict[str, str], known: list[str], item: dict[str, Any]) -> None:
+    """Columns actorgraph does not know become the item's attributes."""
+    extra = {k: _number(v) for k, v in row.items() if k not in known and k is not None and v}
+    if extra:
+        item["attributes"] = extra
+
+
 def csv_files(path: str | os.PathLike[str]) -> dict[str, Path]:
     """The CSV tables that belong together: ``NAME.actors.csv``, ``NAME.relations.csv``, ...
     (or ``actors.csv``, ``relations.csv``, ... in one folder), found from any one of them."""
@@ -126,13 +133,7 @@ def graph_from_csv(path: str | os.PathLike[str], title: str | None = None) -> Gr
         actor: dict[str, Any] = {k: row[k] for k in ACTOR_COLUMNS if row.get(k)}
         if "aliases" in actor:
             actor["aliases"] = [a.strip() for a in actor["aliases"].split(";") if a.strip()]
-        extra = {
-            k: _number(v)
-            for k, v in row.items()
-            if k not in ACTOR_COLUMNS and k is not None and v != ""
-        }
-        if extra:
-            actor["attributes"] = extra
+        _keep_unknown_columns(row, ACTOR_COLUMNS, actor)
         lines[("actors", len(actors))] = row_number
         actors.append(actor)
     relations: list[dict[str, Any]] = []
@@ -153,13 +154,7 @@ def graph_from_csv(path: str | os.PathLike[str], title: str | None = None) -> Gr
             if field in relation:
                 relation[field] = _number(relation[field])
         relation["evidence"] = [evidence]
-        extra = {
-            k: _number(v)
-            for k, v in row.items()
-            if k not in RELATION_COLUMNS and k is not None and v != ""
-        }
-        if extra:
-            relation["attributes"] = extra
+        _keep_unknown_columns(row, RELATION_COLUMNS, relation)
         joined[key] = relation
         lines[("relations", len(relations))] = row_number
         relations.append(relation)
