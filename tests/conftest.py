@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
+
+# In CI the generated examples are the same every run: a red build is reproducible and
+# never a matter of luck. Locally they vary, so repeated runs explore more.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "graph" / "belarus-2022.yaml"

@@ -21,7 +21,7 @@ from actorgraph.importing import import_graph
 from actorgraph.load import format_graph, graph_to_data, parse_graph
 from actorgraph.render.picture import picture
 from conftest import SEED, SMALL
-from test_fuzz import valid_graphs
+from test_fuzz import EXAMPLES, valid_graphs
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def test_seed_round_trips_through_each_importable_format(seed, tmp_path, to):
     assert parse_graph(format_graph(back)) == seed
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40 * EXAMPLES // 60, deadline=None)
 @given(graph=valid_graphs())
 def test_generated_graphs_round_trip(tmp_path_factory, graph):
     folder = tmp_path_factory.mktemp("roundtrip")

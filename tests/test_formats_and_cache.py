@@ -81,7 +81,6 @@ def test_json_graphs_are_found_and_queried(runner, tmp_path, monkeypatch):
 def big(tmp_path) -> Path:
     path = tmp_path / "big.json"
     path.write_text(as_json(synthetic_graph(1500)))
-    assert path.stat().st_size >= compiled.MIN_BYTES
     return path
 
 
@@ -113,6 +112,15 @@ def test_corrupt_or_foreign_entries_are_rebuilt(big):
     assert compiled.load(entry.stem) == graph  # rewritten
     entry.write_bytes(b"not a cache at all")
     assert read_graph(big) == graph
+
+
+def test_old_entries_are_pruned(tmp_path, monkeypatch):
+    monkeypatch.setattr(compiled, "MAX_ENTRIES", 3)
+    for n in range(5):
+        path = tmp_path / f"g{n}.yaml"
+        path.write_text(SMALL.replace("title: Small", f"title: Small {n}"))
+        read_graph(path)
+    assert len(entries()) == 3
 
 
 def test_edited_file_gets_a_new_entry_and_no_cache_writes_none(big, runner):

@@ -8,16 +8,14 @@ PyYAML accepts silently, (b) keep a line for every path in the document, and
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ._memory import collector_paused
 from .exceptions import Problem
 
 PathKey = tuple[str | int, ...]
@@ -168,19 +166,6 @@ class _Builder:
         if isinstance(value, dt.date):
             return value.isoformat()
         return value
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: building a million small objects
-    otherwise triggers it over and over (about 3x slower); the data is acyclic."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def read_positioned_yaml(text: str, filename: str) -> PositionedData:

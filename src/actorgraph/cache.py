@@ -1,11 +1,13 @@
-"""A compiled cache of big graph files, so repeated queries start fast.
+"""A compiled cache of graph files, so repeated queries start fast.
 
-A graph file of at least :data:`MIN_BYTES` is stored, once checked, as a
-pickle named by the SHA-256 of the file's bytes (and of actorgraph's and
-Python's versions): an edited file has a new name, so a cache is never stale.
-Each entry carries a checksum of its payload; an entry that fails it, or does
-not load, is ignored and rebuilt, never trusted. Entries live in the user's
-cache folder (``$ACTORGRAPH_CACHE_DIR`` overrides it).
+A graph file is stored, once checked, as a pickle named by the SHA-256 of the
+file's bytes, of actorgraph's and Python's versions and of the checking code
+itself: an edited file (or a changed actorgraph) has a new name, so a cache is
+never stale. Each entry carries a checksum of its payload; an entry that fails
+it, or does not load, is ignored and rebuilt, never trusted. Entries live in
+the user's cache folder (``$ACTORGRAPH_CACHE_DIR`` overrides it); the oldest
+go once there are more than :data:`MAX_ENTRIES`. A cached graph also spares a
+command from importing the checks (PyYAML, fastjsonschema) at all.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ import pickle
 import sys
 from pathlib import Path
 
-from ._yaml import collector_paused
+from ._memory import collector_paused
 from .model import Graph
 
-MIN_BYTES = 256 * 1024
+MAX_ENTRIES = 64
+_CHECKING_CODE = ("checks.py", "load.py", "model.py", "schema.py", "vocabulary.py", "_yaml.py")
 _MAGIC = b"actorgraph-cache-1\n"
 
 
@@ -46,7 +49,9 @@ def _version() -> str:
 def cache_key(data: bytes) -> str:
     """The entry name for a file's bytes."""
     digest = hashlib.sha256(data)
-    digest.update(f"|{_version()}|{sys.version_info[:2]}".encode())
+    here = Path(__file__).parent
+    code = [(here / name).stat().st_mtime_ns for name in _CHECKING_CODE]
+    digest.update(f"|{_version()}|{sys.version_info[:2]}|{code}".encode())
     return digest.hexdigest()
 
 
@@ -78,3 +83,12 @@ def store(key: str, graph: Graph) -> None:
         payload = pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL)
         blob = _MAGIC + hashlib.sha256(payload).digest() + payload
         write_atomic_bytes(cache_dir() / f"{key}.pickle", blob)
+        _prune()
+
+
+def _prune() -> None:
+    """Keep the newest :data:`MAX_ENTRIES` entries."""
+    entries = sorted(cache_dir().glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+    for old in entries[:-MAX_ENTRIES]:
+        with contextlib.suppress(OSError):
+            old.unlink()

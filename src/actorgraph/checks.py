@@ -17,7 +17,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from ._yaml import PathKey, PositionedData, collector_paused, read_positioned_yaml
+from ._memory import collector_paused
+from ._yaml import PathKey, PositionedData, read_positioned_yaml
 from .exceptions import Problem
 from .model import parse_partial_date
 from .vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary

@@ -105,6 +105,17 @@ def to_networkx(graph: Graph, flat: bool = False) -> Any:
     return view
 
 
+def join_list(items: list[str]) -> str:
+    """A list in one CSV cell: ``a; b``, or JSON when that would be ambiguous.
+
+    >>> join_list(["Minsk", "Belarus"]), join_list(["a; b", " c"])
+    ('Minsk; Belarus', '["a; b", " c"]')
+    """
+    if any(";" in item or item != item.strip() or item.startswith("[") for item in items):
+        return _json(items)
+    return "; ".join(items)
+
+
 def csv_tables(graph: Graph) -> dict[str, str]:
     """The CSV files: graph (key, value), sources, actors, relations (one row per evidence).
 
@@ -121,12 +132,12 @@ def csv_tables(graph: Graph) -> dict[str, str]:
             ("vocabulary", data.get("vocabulary", {})),
         )
     ]
-    sources = [{**s, "authors": "; ".join(s.get("authors", []))} for s in data["sources"]]
+    sources = [{**s, "authors": join_list(s.get("authors", []))} for s in data["sources"]]
     actor_extra = sorted({k for a in data["actors"] for k in a.get("attributes", {})})
     actors = [
         {
             **{c: a.get(c, "") for c in ACTOR_COLUMNS},
-            "aliases": "; ".join(a.get("aliases", [])),
+            "aliases": join_list(a.get("aliases", [])),
             **a.get("attributes", {}),
         }
         for a in data["actors"]

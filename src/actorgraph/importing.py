@@ -22,7 +22,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ._yaml import PositionedData, collector_paused
+from ._memory import collector_paused
+from ._yaml import PositionedData
 from .checks import check_data
 from .exceptions import GraphFileError, Problem
 from .export import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
@@ -61,6 +62,22 @@ def _json_list(text: str, default: Any) -> Any:
 
 
 # -- CSV ------------------------------------------------------------------------------
+
+
+def split_list(text: str) -> Any:
+    """A CSV cell back into a list: JSON if it is a JSON list, else split on ``;``.
+
+    >>> split_list("Minsk; Belarus"), split_list('["a; b", " c"]')
+    (['Minsk', 'Belarus'], ['a; b', ' c'])
+    """
+    if text.startswith("["):
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError:
+            items = None
+        if isinstance(items, list):
+            return items
+    return [item.strip() for item in text.split(";") if item.strip()]
 
 
 def _keep_unknown_columns(row: dict[str, str], known: list[str], item: dict[str, Any]) -> None:
@@ -123,7 +140,7 @@ def graph_from_csv(path: str | os.PathLike[str], title: str | None = None) -> Gr
     for row_number, row in enumerate(_rows(files["sources"]) if "sources" in files else [], 2):
         source = {k: v for k, v in row.items() if v and k in SOURCE_COLUMNS}
         if row.get("authors"):
-            source["authors"] = [a.strip() for a in row["authors"].split(";") if a.strip()]
+            source["authors"] = split_list(row["authors"])
         if "published" in source:
             source["published"] = _number(source["published"])
         lines[("sources", len(sources))] = row_number
@@ -132,7 +149,7 @@ def graph_from_csv(path: str | os.PathLike[str], title: str | None = None) -> Gr
     for row_number, row in enumerate(_rows(files["actors"]), 2):
         actor: dict[str, Any] = {k: row[k] for k in ACTOR_COLUMNS if row.get(k)}
         if "aliases" in actor:
-            actor["aliases"] = [a.strip() for a in actor["aliases"].split(";") if a.strip()]
+            actor["aliases"] = split_list(actor["aliases"])
         _keep_unknown_columns(row, ACTOR_COLUMNS, actor)
         lines[("actors", len(actors))] = row_number
         actors.append(actor)

@@ -31,13 +31,15 @@ from __future__ import annotations
 import dataclasses
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ._yaml import PositionedData, collector_paused
-from .checks import Meaning, check_json, check_yaml
+from ._memory import collector_paused
 from .exceptions import GraphFileError, Problem
 from .model import Actor, Evidence, Graph, Relation, Source
 from .vocabulary import BUILTIN
+
+if TYPE_CHECKING:  # the checks (PyYAML, fastjsonschema) load only when a file is parsed
+    from ._yaml import PositionedData
 
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 GRAPH_SUFFIXES = tuple(FORMATS)
@@ -50,6 +52,8 @@ def format_of(filename: str | os.PathLike[str]) -> str:
 
 
 def _check(text: str, filename: str, format: str | None) -> tuple[PositionedData, list[Problem]]:
+    from .checks import check_json, check_yaml
+
     if (format or format_of(filename)) == "json":
         return check_json(text, filename)
     return check_yaml(text, filename)
@@ -70,14 +74,14 @@ def parse_graph(text: str, filename: str = "<string>", format: str | None = None
 def read_graph(path: str | os.PathLike[str], cache: bool = True) -> Graph:
     """Read and check one graph file (.yaml, .yml or .json).
 
-    Files of 256 KiB or more are cached once checked (see :mod:`actorgraph.cache`);
-    ``cache=False`` neither reads nor writes the cache.
+    Files are cached once checked (see :mod:`actorgraph.cache`); ``cache=False``
+    neither reads nor writes the cache.
     """
     from . import cache as compiled
 
     name = str(path)
     data = _read_bytes(Path(path))
-    key = compiled.cache_key(data) if cache and len(data) >= compiled.MIN_BYTES else None
+    key = compiled.cache_key(data) if cache else None
     if key is not None:
         graph = compiled.load(key)
         if graph is not None:
@@ -161,6 +165,8 @@ def _optional_text(value: Any) -> str | None:
 
 
 def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
+    from .checks import Meaning
+
     checker = Meaning(doc, filename)
 
     def line(path: tuple[str, int]) -> int | None:

@@ -26,7 +26,7 @@ from typing import Any
 
 import networkx as nx
 
-from ._yaml import collector_paused
+from ._memory import collector_paused
 from .model import Graph, Relation
 
 FOLLOW_MODES = ("influence", "stored", "any")
