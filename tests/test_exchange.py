@@ -320,3 +320,13 @@ def test_markdown_report(runner, in_project):
 def test_report_refuses_other_suffixes(runner, in_project):
     result = runner.invoke(cli, ["report", "-o", "output/r.pdf"])
     assert result.exit_code == 2 and "name a .html or .md file" in result.stderr
+
+
+def test_import_takes_several_tables_of_one_graph_but_not_two_graphs(runner, in_project):
+    runner.invoke(cli, ["export", "--to", "csv"])
+    tables = ["output/belarus-2022.actors.csv", "output/belarus-2022.relations.csv"]
+    result = runner.invoke(cli, ["import", *tables, "-o", "graph/copy.yaml"])
+    assert result.output == "wrote graph/copy.yaml (21 actors, 55 relations)\n"
+    result = runner.invoke(cli, ["import", tables[0], "graph/belarus-2022.yaml", "-o", "x.yaml"])
+    assert result.exit_code == 2
+    assert "give the files of one graph" in result.stderr

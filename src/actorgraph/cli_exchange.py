@@ -155,21 +155,19 @@ def import_(sources: tuple[str, ...], output: str, title: str | None) -> None:
     columns are kept as attributes; bad rows are reported with their row numbers.
     """
     from .files import write_atomic
-    from .importing import import_graph
+    from .importing import csv_files, import_graph
     from .load import format_graph, graph_to_data
 
-    problems: list[str] = []
-    graphs = []
-    for source in sources:
-        try:
-            graphs.append(import_graph(source, title))
-        except GraphFileError as error:
-            problems.append(str(error))
-    if problems:
-        raise BadInput("\n".join(problems))
-    if len(graphs) > 1:
+    one_csv_set = (
+        all(s.lower().endswith(".csv") for s in sources)
+        and len({tuple(sorted(csv_files(s).values())) for s in sources}) == 1
+    )
+    if len(sources) > 1 and not one_csv_set:
         raise click.UsageError("give the files of one graph (for CSV, any one of its tables)")
-    [graph] = graphs
+    try:
+        graph = import_graph(sources[0], title)
+    except GraphFileError as error:
+        _fail_input(error)
     text = (
         json.dumps(graph_to_data(graph), indent=2, ensure_ascii=False) + "\n"
         if output.lower().endswith(".json")

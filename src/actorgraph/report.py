@@ -56,7 +56,7 @@ def build_report(
     return Report(graph, analyze(graph, top=top), tuple(questions), picture(graph, "svg"))
 
 
-def _sources_line(graph: Graph, esc: object = md_escape) -> str:
+def _sources_line(graph: Graph) -> str:
     parts = []
     for source in graph.sources:
         extra = ", ".join(
