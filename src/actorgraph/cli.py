@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 import click
 
 from .exceptions import ActorgraphError, ActorNotFound, AmbiguousActor, GraphFileError
+from .formatting import plural
 from .load import find_graph_files, read_graph
 from .model import Graph
 from .progress import working
@@ -31,10 +32,6 @@ class BadInput(click.ClickException):
 
 def _fail_input(error: ActorgraphError) -> NoReturn:
     raise BadInput(str(error)) from None
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 def _default_graphs() -> list[Path]:
@@ -186,7 +183,7 @@ def validate(graphs: tuple[str, ...]) -> None:
             continue
         click.echo(f"{file}: ok ({len(graph.actors)} actors, {len(graph.relations)} relations)")
     if total:
-        raise BadInput(f"{_plural(total, 'problem')} in {_plural(bad_files, 'file')}")
+        raise BadInput(f"{plural(total, 'problem')} in {plural(bad_files, 'file')}")
 
 
 @cli.command()

@@ -205,7 +205,8 @@ def evidence_lines(relation: Relation, indent: str) -> list[str]:
     return [f"{indent}evidence: {item.cite()}: {item.claim}" for item in relation.evidence]
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
+    """``1 path``, ``3 paths``."""
     return f"{count} {word}{'s' if count != 1 else ''}"
 
 
@@ -215,7 +216,7 @@ def paths_text(
     """Paths explained hop by hop: who moves whom, through which tie, on what evidence."""
     start, end = paths[0].actors[0], paths[0].actors[-1]
     lines = [
-        f"{start.name} → {end.name}: {_plural(len(paths), 'path')}, following {follow}"
+        f"{start.name} → {end.name}: {plural(len(paths), 'path')}, following {follow}"
         + (f", as of {as_of}" if as_of else "")
     ]
     for rank, found in enumerate(paths, 1):
@@ -223,7 +224,7 @@ def paths_text(
         lines += [
             "",
             f"{rank}. " + " → ".join(a.name for a in found.actors),
-            f"   {_plural(len(found.hops), 'hop')} · strength {found.strength:.2f} · "
+            f"   {plural(len(found.hops), 'hop')} · strength {found.strength:.2f} · "
             f"weakest link {weakest.mover.name} → {weakest.moved.name} "
             f"({weakest.strength:g})",
         ]
