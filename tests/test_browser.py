@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from actorgraph import NoPath, parse_graph, read_graph, render_html, write_html
-from actorgraph.synthetic import synthetic_graph
+from actorgraph.io.synthetic import synthetic_graph
 from conftest import SEED
 from test_render import PAYLOADS, hostile_graph_text
 
@@ -317,7 +317,7 @@ def test_large_graph_draws_with_physics_off_and_handles_clicks(visit):
 
 
 def test_html_report_is_offline_complete_and_inert(visit, seed):
-    from actorgraph.report import build_report, report_html
+    from actorgraph.outputs.report import build_report, report_html
 
     page = visit(
         html=report_html(build_report(seed, [("china", "belarusian military")])), name="report.html"

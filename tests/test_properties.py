@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from actorgraph import NoPath, parse_graph
-from actorgraph.analysis import whatif
+from actorgraph.questions.analysis import whatif
 from actorgraph.vocabulary import BUILTIN
 
 ACTORS = list("abcdefg")

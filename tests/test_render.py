@@ -10,10 +10,10 @@ import re
 import pytest
 
 from actorgraph import parse_graph, read_graph, render_html, write_html
-from actorgraph.render import iframe_snippet
-from actorgraph.render import render_html as render
-from actorgraph.render.data import LARGE_GRAPH, layout, page_data
-from actorgraph.synthetic import synthetic_graph
+from actorgraph.io.synthetic import synthetic_graph
+from actorgraph.outputs.render import iframe_snippet
+from actorgraph.outputs.render import render_html as render
+from actorgraph.outputs.render.data import LARGE_GRAPH, layout, page_data
 from conftest import SEED, SMALL
 
 PAYLOADS = (

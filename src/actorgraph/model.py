@@ -1,7 +1,7 @@
 """Plain typed data for a graph: sources, actors, relations and their evidence.
 
 Objects are frozen so that an analysis cannot quietly change the graph it
-reads; build new ones instead. The loader (:mod:`actorgraph.load`) makes them
+reads; build new ones instead. The loader (:mod:`actorgraph.io.load`) makes them
 from files; everything else only reads them.
 
 Examples
@@ -30,12 +30,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .exceptions import ActorNotFound, AmbiguousActor
-from .vocabulary import BUILTIN, Vocabulary
+from actorgraph.exceptions import ActorNotFound, AmbiguousActor
+from actorgraph.vocabulary import BUILTIN, Vocabulary
 
 if TYPE_CHECKING:
-    from .analysis import Analysis, WhatIf
-    from .paths import Path
+    from actorgraph.questions.analysis import Analysis, WhatIf
+    from actorgraph.questions.paths import Path
 
 CONFIDENCE_LEVELS = ("low", "medium", "high")
 
@@ -255,7 +255,7 @@ class Graph:
     def as_of(self, when: str | dt.date) -> Graph:
         """The graph as it stood on a date: only the ties active then (all actors stay).
 
-        >>> from actorgraph.load import read_graph
+        >>> from actorgraph.io.load import read_graph
         >>> g = read_graph("graph/belarus-2022.yaml")
         >>> len(g.relations) - len(g.as_of("2021").relations)  # ties that began in 2022
         11
@@ -280,7 +280,7 @@ class Graph:
     def around(self, actor: str, depth: int = 1) -> Graph:
         """The actors within ``depth`` ties of ``actor`` (either direction) and their ties.
 
-        >>> from actorgraph.load import read_graph
+        >>> from actorgraph.io.load import read_graph
         >>> sorted(a.id for a in read_graph("graph/belarus-2022.yaml").around("xie").actors)
         Traceback (most recent call last):
         ...
@@ -308,7 +308,7 @@ class Graph:
 
     def _repr_html_(self) -> str:
         """Jupyter shows the interactive graph inline, with no network needed."""
-        from .render import notebook_html
+        from actorgraph.outputs.render import notebook_html
 
         return notebook_html(self)
 
@@ -325,19 +325,19 @@ class Graph:
         self.__dict__.update(state)
 
     def paths(self, source: str, target: str, **options: Any) -> list[Path]:
-        """Shortest influence paths; see :func:`actorgraph.paths.find_paths`."""
-        from .paths import find_paths
+        """Shortest influence paths; see :func:`actorgraph.questions.paths.find_paths`."""
+        from actorgraph.questions.paths import find_paths
 
         return find_paths(self, source, target, **options)
 
     def analyze(self, **options: Any) -> Analysis:
         """Key actors, brokers, dependencies, tensions, blocs; see :func:`.analysis.analyze`."""
-        from .analysis import analyze
+        from actorgraph.questions.analysis import analyze
 
         return analyze(self, **options)
 
     def whatif(self, **options: Any) -> WhatIf:
-        """What changes when actors or ties go; see :func:`actorgraph.analysis.whatif`."""
-        from .analysis import whatif
+        """What changes when actors or ties go; see :func:`actorgraph.questions.analysis.whatif`."""
+        from actorgraph.questions.analysis import whatif
 
         return whatif(self, **options)

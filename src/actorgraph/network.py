@@ -5,7 +5,7 @@ influence view an edge runs from the actor who can move the other to the actor
 moved, following each relation type's declared direction; types that carry no
 influence (``monitors``) are left out.
 
->>> from actorgraph.load import parse_graph
+>>> from actorgraph.io.load import parse_graph
 >>> g = parse_graph('''
 ... title: t
 ... sources: [{id: s, title: s}]
@@ -26,8 +26,8 @@ from typing import Any
 
 import networkx as nx
 
-from ._memory import collector_paused
-from .model import Graph, Relation
+from actorgraph.memory import collector_paused
+from actorgraph.model import Graph, Relation
 
 FOLLOW_MODES = ("influence", "stored", "any")
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
@@ -103,7 +103,7 @@ def collapsed_influence(
     strength, or by strength then hops, in one shortest-path search. Ties of
     strength 0 carry no influence and are left out. ``keep`` filters relations.
 
-    >>> from actorgraph.load import read_graph
+    >>> from actorgraph.io.load import read_graph
     >>> view = collapsed_influence(read_graph("graph/belarus-2022.yaml"))
     >>> [t["relation"].type for t in view.edges["lukashenko", "putin"]["ties"]]
     ['supports', 'allied_with']

@@ -13,11 +13,11 @@ import base64
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .analysis import Analysis, analyze
-from .exceptions import NoPath
-from .formatting import analysis_text, md_escape, relation_line
-from .model import Graph
-from .paths import Path, find_paths
+from actorgraph.exceptions import NoPath
+from actorgraph.model import Graph
+from actorgraph.outputs.formatting import analysis_text, md_escape, relation_line
+from actorgraph.questions.analysis import Analysis, analyze
+from actorgraph.questions.paths import Path, find_paths
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def build_report(
     graph: Graph, paths: Sequence[tuple[str, str]] = (), k: int = 3, top: int = 10
 ) -> Report:
     """Analyse the graph, answer the path questions and draw the picture."""
-    from .render.picture import picture
+    from actorgraph.outputs.render.picture import picture
 
     questions = []
     for source, target in paths:
@@ -115,13 +115,13 @@ def report_html(report: Report) -> str:
     from jinja2 import Environment, PackageLoader, select_autoescape
     from markupsafe import Markup
 
-    from .formatting import METRIC_COLUMNS, metric_rows
-    from .render.page import _assets, _csp_hash, render_page
+    from actorgraph.outputs.formatting import METRIC_COLUMNS, metric_rows
+    from actorgraph.outputs.render.page import _assets, _csp_hash, render_page
 
     graph = report.graph
     assets = _assets()
     env = Environment(
-        loader=PackageLoader("actorgraph.render", "templates"),
+        loader=PackageLoader("actorgraph.outputs.render", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
     env.globals["relation_line"] = lambda relation: relation_line(graph, relation)

@@ -3,7 +3,7 @@
 :func:`parse_graph` is pure (text in, graph out); :func:`read_graph` reads a
 file. Both raise :class:`~actorgraph.exceptions.GraphFileError` listing every
 problem found: the YAML, the shape (checked against
-:data:`~actorgraph.schema.GRAPH_SCHEMA` with :mod:`jsonschema`) and the meaning
+:data:`~actorgraph.io.schema.GRAPH_SCHEMA` with :mod:`jsonschema`) and the meaning
 (ids that must exist, the vocabulary, dates).
 
 Examples
@@ -33,13 +33,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._memory import collector_paused
-from .exceptions import GraphFileError, Problem
-from .model import Actor, Evidence, Graph, Relation, Source
-from .vocabulary import BUILTIN
+from actorgraph.exceptions import GraphFileError, Problem
+from actorgraph.memory import collector_paused
+from actorgraph.model import Actor, Evidence, Graph, Relation, Source
+from actorgraph.vocabulary import BUILTIN
 
 if TYPE_CHECKING:  # the checks (PyYAML, fastjsonschema) load only when a file is parsed
-    from ._yaml import PositionedData
+    from actorgraph.io.positioned import PositionedData
 
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 GRAPH_SUFFIXES = tuple(FORMATS)
@@ -52,7 +52,7 @@ def format_of(filename: str | os.PathLike[str]) -> str:
 
 
 def _check(text: str, filename: str, format: str | None) -> tuple[PositionedData, list[Problem]]:
-    from .checks import check_json, check_yaml
+    from actorgraph.io.checks import check_json, check_yaml
 
     if (format or format_of(filename)) == "json":
         return check_json(text, filename)
@@ -74,10 +74,10 @@ def parse_graph(text: str, filename: str = "<string>", format: str | None = None
 def read_graph(path: str | os.PathLike[str], cache: bool = True) -> Graph:
     """Read and check one graph file (.yaml, .yml or .json).
 
-    Files are cached once checked (see :mod:`actorgraph.cache`); ``cache=False``
+    Files are cached once checked (see :mod:`actorgraph.io.cache`); ``cache=False``
     neither reads nor writes the cache.
     """
-    from . import cache as compiled
+    from actorgraph.io import cache as compiled
 
     name = str(path)
     data = _read_bytes(Path(path))
@@ -165,7 +165,7 @@ def _optional_text(value: Any) -> str | None:
 
 
 def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
-    from .checks import Meaning
+    from actorgraph.io.checks import Meaning
 
     checker = Meaning(doc, filename)
 
@@ -326,7 +326,7 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
 def format_graph(graph: Graph) -> str:
     """The graph as YAML text in the file format; :func:`parse_graph` reads it back.
 
-    >>> from actorgraph.synthetic import synthetic_graph
+    >>> from actorgraph.io.synthetic import synthetic_graph
     >>> graph = synthetic_graph(20)
     >>> parse_graph(format_graph(graph)) == graph
     True

@@ -19,11 +19,18 @@ import pickle
 import sys
 from pathlib import Path
 
-from ._memory import collector_paused
-from .model import Graph
+from actorgraph.memory import collector_paused
+from actorgraph.model import Graph
 
 MAX_ENTRIES = 64
-_CHECKING_CODE = ("checks.py", "load.py", "model.py", "schema.py", "vocabulary.py", "_yaml.py")
+_CHECKING_CODE = (
+    "io/checks.py",
+    "io/load.py",
+    "model.py",
+    "io/schema.py",
+    "vocabulary.py",
+    "io/positioned.py",
+)
 _MAGIC = b"actorgraph-cache-1\n"
 
 
@@ -49,7 +56,7 @@ def _version() -> str:
 def cache_key(data: bytes) -> str:
     """The entry name for a file's bytes."""
     digest = hashlib.sha256(data)
-    here = Path(__file__).parent
+    here = Path(__file__).parent.parent
     code = [(here / name).stat().st_mtime_ns for name in _CHECKING_CODE]
     digest.update(f"|{_version()}|{sys.version_info[:2]}|{code}".encode())
     return digest.hexdigest()
@@ -77,7 +84,7 @@ def load(key: str) -> Graph | None:
 
 def store(key: str, graph: Graph) -> None:
     """Write an entry atomically; a cache that cannot be written is skipped silently."""
-    from .files import write_atomic_bytes
+    from actorgraph.io.files import write_atomic_bytes
 
     with contextlib.suppress(Exception):
         payload = pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL)

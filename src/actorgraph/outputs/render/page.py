@@ -22,8 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..model import Graph
-from .data import page_data, vis_options
+from actorgraph.model import Graph
+from actorgraph.outputs.render.data import page_data, vis_options
 
 EMBED_MODES = ("page", "fragment", "iframe")
 _VIS_DIR = "vis-9.1.2"
@@ -34,7 +34,7 @@ def _assets() -> dict[str, str]:
     import pyvis
 
     vis = Path(pyvis.__file__).parent / "lib" / _VIS_DIR
-    ours = resources.files("actorgraph.render")
+    ours = resources.files("actorgraph.outputs.render")
     return {
         "vis_js": (vis / "vis-network.min.js").read_text(encoding="utf-8"),
         "vis_css": (vis / "vis-network.css").read_text(encoding="utf-8"),
@@ -53,7 +53,7 @@ def _environment(**page_globals: Any) -> Any:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     env = Environment(
-        loader=PackageLoader("actorgraph.render", "templates"),
+        loader=PackageLoader("actorgraph.outputs.render", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         keep_trailing_newline=True,
     )

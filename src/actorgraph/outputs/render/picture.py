@@ -11,8 +11,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ..model import Graph
-from .data import POLARITY_STYLE, importance, layout
+from actorgraph.model import Graph
+from actorgraph.outputs.render.data import POLARITY_STYLE, importance, layout
 
 PICTURE_FORMATS = ("svg", "png")
 _MARKERS = {
@@ -36,7 +36,7 @@ def _line_style(dashes: Any) -> Any:
 def picture(graph: Graph, to: str = "svg", width: float = 13.0, height: float = 9.0) -> bytes:
     """The graph drawn as SVG or PNG bytes.
 
-    >>> from actorgraph.load import read_graph
+    >>> from actorgraph.io.load import read_graph
     >>> svg = picture(read_graph("graph/belarus-2022.yaml"), "svg")
     >>> b"Aleksandr Lukashenko" in svg and svg.lstrip().startswith(b"<?xml")
     True

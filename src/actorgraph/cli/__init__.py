@@ -14,11 +14,11 @@ from typing import Any, NoReturn
 
 import click
 
-from .exceptions import ActorgraphError, ActorNotFound, AmbiguousActor, GraphFileError
-from .formatting import plural
-from .load import find_graph_files, read_graph
-from .model import Graph
-from .progress import working
+from actorgraph.cli.progress import working
+from actorgraph.exceptions import ActorgraphError, ActorNotFound, AmbiguousActor, GraphFileError
+from actorgraph.io.load import find_graph_files, read_graph
+from actorgraph.model import Graph
+from actorgraph.outputs.formatting import plural
 
 GRAPH_DIR = Path("graph")
 OUTPUT_DIR = Path("output")
@@ -239,9 +239,9 @@ def render(
     Renders every file in graph/ when none is named, to output/NAME.html.
     Each page is one file that opens from disk with no network.
     """
-    from .files import write_atomic_bytes
-    from .render import iframe_snippet, select, write_html
-    from .render.picture import picture
+    from actorgraph.io.files import write_atomic_bytes
+    from actorgraph.outputs.render import iframe_snippet, select, write_html
+    from actorgraph.outputs.render.picture import picture
 
     files = [Path(g) for g in graphs] or _default_graphs()
     to_file = output is not None and output.lower().endswith((".html", ".htm", ".svg", ".png"))
@@ -281,4 +281,4 @@ def render(
         raise BadInput("\n".join(failures))
 
 
-from . import cli_exchange, cli_questions  # noqa: E402, F401 - they register their commands
+from actorgraph.cli import exchange, questions  # noqa: E402, F401 - they register their commands

@@ -10,8 +10,7 @@ import dataclasses
 
 import click
 
-from .analysis import METRICS
-from .cli import (
+from actorgraph.cli import (
     _actor_id,
     _echo_json,
     _load,
@@ -23,8 +22,9 @@ from .cli import (
     format_option,
     graph_option,
 )
-from .exceptions import ActorNotFound, AmbiguousActor, NoPath
-from .progress import working
+from actorgraph.cli.progress import working
+from actorgraph.exceptions import ActorNotFound, AmbiguousActor, NoPath
+from actorgraph.questions.analysis import METRICS
 
 
 @cli.command()
@@ -98,8 +98,8 @@ def path(
 
     Actors are named by id, name or alias, in any case. Exits 1 when there is no path.
     """
-    from .formatting import paths_text
-    from .paths import find_paths
+    from actorgraph.outputs.formatting import paths_text
+    from actorgraph.questions.paths import find_paths
 
     graph = _load(graph_file, as_of)
     start, end = _actor_id(graph, source, "A"), _actor_id(graph, target, "B")
@@ -146,8 +146,8 @@ def path(
 @format_option("text", "json")
 def show(actor: str, graph_file: str | None, as_of: str | None, output_format: str) -> None:
     """One actor: who it is, and its ties out and in, with evidence."""
-    from .formatting import actor_text
-    from .paths import relation_to_dict
+    from actorgraph.outputs.formatting import actor_text
+    from actorgraph.questions.paths import relation_to_dict
 
     graph = _load(graph_file, as_of)
     found = graph.actors_by_id[_actor_id(graph, actor, "A")]
@@ -181,7 +181,7 @@ def show(actor: str, graph_file: str | None, as_of: str | None, output_format: s
 @format_option("text", "json", "csv")
 def actors(graph_file: str | None, as_of: str | None, sort_by: str, output_format: str) -> None:
     """List the actors with their kind and how many ties they have."""
-    from .formatting import csv_text, table
+    from actorgraph.outputs.formatting import csv_text, table
 
     graph = _load(graph_file, as_of)
     rows = []
@@ -257,9 +257,9 @@ def analyze(
     Every measure follows influence; README's "Asking questions" defines each.
     csv prints the key-actor table only.
     """
-    from .analysis import analyze as run_analysis
-    from .backends import run as run_on
-    from .formatting import METRIC_COLUMNS, analysis_text, csv_text, metric_rows
+    from actorgraph.outputs.formatting import METRIC_COLUMNS, analysis_text, csv_text, metric_rows
+    from actorgraph.questions.analysis import analyze as run_analysis
+    from actorgraph.questions.backends import run as run_on
 
     graph = _load(graph_file, as_of)
     for name in focus:
@@ -320,10 +320,10 @@ def whatif(
     output_format: str,
 ) -> None:
     """What changes if actors or ties disappear: metrics, broken paths, actors cut off."""
-    from .analysis import find_relation
-    from .analysis import whatif as run_whatif
-    from .backends import run as run_on
-    from .formatting import whatif_text
+    from actorgraph.outputs.formatting import whatif_text
+    from actorgraph.questions.analysis import find_relation
+    from actorgraph.questions.analysis import whatif as run_whatif
+    from actorgraph.questions.backends import run as run_on
 
     if not remove and not cut:
         raise click.UsageError("name something to take out with --remove or --cut")

@@ -4,7 +4,7 @@ Actors are matched by id; relations by source, type, target and ``since`` (a
 relation that starts again later is another statement). Anything else that
 differs is a change, listed field by field.
 
->>> from actorgraph.load import parse_graph
+>>> from actorgraph.io.load import parse_graph
 >>> old = parse_graph('''
 ... title: t
 ... sources: [{id: s, title: S}]
@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from .model import Actor, Graph, Relation
+from actorgraph.model import Actor, Graph, Relation
 
 _IGNORED = {"line"}
 

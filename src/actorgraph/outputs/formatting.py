@@ -1,7 +1,7 @@
 """Answers as text for people: aligned tables, Markdown, CSV.
 
 The CLI prints these; reports can embed them. Nothing here computes: it only
-lays out typed results from :mod:`actorgraph.analysis` and friends.
+lays out typed results from :mod:`actorgraph.questions.analysis` and friends.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from .analysis import METRICS, Analysis, WhatIf
-from .model import Actor, Graph, Relation
-from .paths import Path
+from actorgraph.model import Actor, Graph, Relation
+from actorgraph.questions.analysis import METRICS, Analysis, WhatIf
+from actorgraph.questions.paths import Path
 
 TABLE_FORMATS = ("table", "markdown")
 

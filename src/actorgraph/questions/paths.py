@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .exceptions import NoPath
-from .model import Actor, Graph, Relation
+from actorgraph.exceptions import NoPath
+from actorgraph.model import Actor, Graph, Relation
 
 _TIE_SEARCH_LIMIT = 500
 TIE_SEARCH_ACTORS = 5000
@@ -147,7 +147,7 @@ def find_paths(
     :class:`~actorgraph.exceptions.ActorNotFound` for an unknown name and
     :class:`~actorgraph.exceptions.NoPath` when no path exists.
 
-    >>> from actorgraph.load import parse_graph
+    >>> from actorgraph.io.load import parse_graph
     >>> g = parse_graph('''
     ... title: t
     ... sources: [{id: s, title: s}]
@@ -165,7 +165,7 @@ def find_paths(
     """
     import networkx as nx
 
-    from .network import CONFIDENCE_RANK, collapsed_influence
+    from actorgraph.network import CONFIDENCE_RANK, collapsed_influence
 
     if k < 1:
         raise ValueError("k must be at least 1")

@@ -1,6 +1,6 @@
 """Interactive HTML for a graph: one self-contained, offline, script-safe file.
 
->>> from actorgraph.load import read_graph
+>>> from actorgraph.io.load import read_graph
 >>> html = render_html(read_graph("graph/belarus-2022.yaml"), focus="china", depth=1)
 >>> html.startswith("<!DOCTYPE html>"), "Xie Xiaoyong" in html, "NATO" in html
 (True, True, False)
@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..files import write_atomic
-from ..model import Graph
-from .page import EMBED_MODES, iframe_snippet, notebook_html, render_page
+from actorgraph.io.files import write_atomic
+from actorgraph.model import Graph
+from actorgraph.outputs.render.page import EMBED_MODES, iframe_snippet, notebook_html, render_page
 
 __all__ = ["EMBED_MODES", "iframe_snippet", "notebook_html", "render_html", "select", "write_html"]
 

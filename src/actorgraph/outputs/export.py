@@ -4,9 +4,9 @@ Every attribute a format can carry is carried: relation type, polarity and
 influence, strength, confidence, dates, notes, evidence, your own attributes,
 and the graph's title, sources and declared vocabulary. GraphML and GEXF hold
 only scalars, so lists (aliases, evidence, sources) travel as JSON text there.
-:mod:`actorgraph.importing` reads GraphML, node-link JSON and the CSV files back.
+:mod:`actorgraph.outputs.importing` reads GraphML, node-link JSON and the CSV files back.
 
->>> from actorgraph.load import read_graph
+>>> from actorgraph.io.load import read_graph
 >>> text = export_text(read_graph("graph/belarus-2022.yaml"), "mermaid")
 >>> text.splitlines()[0]
 'flowchart LR'
@@ -20,8 +20,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from .load import graph_to_data
-from .model import Graph
+from actorgraph.io.load import graph_to_data
+from actorgraph.model import Graph
 
 FORMATS = ("graphml", "gexf", "json", "csv", "dot", "mermaid")
 SUFFIXES = {
@@ -181,7 +181,7 @@ def _dot_string(text: str) -> str:
 
 def dot_text(graph: Graph) -> str:
     """Graphviz DOT, coloured and shaped as the page is; every label is quoted text."""
-    from .render.data import POLARITY_STYLE
+    from actorgraph.outputs.render.data import POLARITY_STYLE
 
     kinds, types = graph.vocabulary.actor_kinds, graph.vocabulary.relation_types
     shapes = {
@@ -246,7 +246,7 @@ def _mermaid_text(text: str) -> str:
 
 def mermaid_text(graph: Graph) -> str:
     """A Mermaid flowchart for Markdown pages: cooperative ties solid, others dotted."""
-    from .render.data import POLARITY_STYLE
+    from actorgraph.outputs.render.data import POLARITY_STYLE
 
     index = {a.id: f"a{i}" for i, a in enumerate(graph.actors)}
     kinds, types = graph.vocabulary.actor_kinds, graph.vocabulary.relation_types

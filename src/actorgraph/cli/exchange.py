@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .cli import (
+from actorgraph.cli import (
     OUTPUT_DIR,
     BadInput,
     _actor_id,
@@ -24,8 +24,8 @@ from .cli import (
     format_option,
     graph_option,
 )
-from .exceptions import ActorgraphError, GraphFileError
-from .progress import working
+from actorgraph.cli.progress import working
+from actorgraph.exceptions import ActorgraphError, GraphFileError
 
 
 @cli.command()
@@ -61,8 +61,8 @@ def report(
 
     Markdown or one offline HTML file (which also embeds the interactive graph).
     """
-    from .files import write_atomic, write_atomic_bytes
-    from .report import build_report, report_html, report_markdown
+    from actorgraph.io.files import write_atomic, write_atomic_bytes
+    from actorgraph.outputs.report import build_report, report_html, report_markdown
 
     graph = _load(graph_file)
     for source, target in questions:
@@ -110,8 +110,8 @@ def export(graph_file: str | None, to: str, output: str | None) -> None:
     Every attribute the format can carry goes with it: types, polarity, strength,
     confidence, dates and evidence.
     """
-    from .export import SUFFIXES, csv_tables, export_text
-    from .files import write_atomic
+    from actorgraph.io.files import write_atomic
+    from actorgraph.outputs.export import SUFFIXES, csv_tables, export_text
 
     graph = _load(graph_file)
     name = Path(graph.path or "graph").stem
@@ -154,9 +154,9 @@ def import_(sources: tuple[str, ...], output: str, title: str | None) -> None:
     optionally NAME.sources.csv and NAME.graph.csv; name any of them. Unknown
     columns are kept as attributes; bad rows are reported with their row numbers.
     """
-    from .files import write_atomic
-    from .importing import csv_files, import_graph
-    from .load import format_graph, graph_to_data
+    from actorgraph.io.files import write_atomic
+    from actorgraph.io.load import format_graph, graph_to_data
+    from actorgraph.outputs.importing import csv_files, import_graph
 
     one_csv_set = (
         all(s.lower().endswith(".csv") for s in sources)
@@ -190,7 +190,7 @@ def diff(old: str, new: str, output_format: str) -> None:
 
     Exits 0 when they are the same and 1 when they differ, like diff(1).
     """
-    from .diff import diff_graphs, diff_text
+    from actorgraph.questions.diff import diff_graphs, diff_text
 
     graphs = []
     failures = []
@@ -215,6 +215,6 @@ def diff(old: str, new: str, output_format: str) -> None:
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of a graph file, for editors to complete and check."""
-    from .schema import GRAPH_SCHEMA
+    from actorgraph.io.schema import GRAPH_SCHEMA
 
     _echo_json(GRAPH_SCHEMA)

@@ -6,8 +6,8 @@ relation are joined), optionally ``sources.csv`` and ``graph.csv``. Columns
 actorgraph does not know are kept as the actor's or relation's attributes.
 Every problem is reported with its file and row (the header is row 1).
 
->>> from actorgraph.load import read_graph
->>> from actorgraph.export import export_text
+>>> from actorgraph.io.load import read_graph
+>>> from actorgraph.outputs.export import export_text
 >>> seed = read_graph("graph/belarus-2022.yaml")
 >>> graph_from_node_link(export_text(seed, "json"), "seed.json") == seed
 True
@@ -22,12 +22,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ._memory import collector_paused
-from ._yaml import PositionedData
-from .checks import check_data
-from .exceptions import GraphFileError, Problem
-from .export import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
-from .model import Graph
+from actorgraph.exceptions import GraphFileError, Problem
+from actorgraph.io.checks import check_data
+from actorgraph.io.positioned import PositionedData
+from actorgraph.memory import collector_paused
+from actorgraph.model import Graph
+from actorgraph.outputs.export import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
 
 _SAME_RELATION = ("source", "type", "target", "since", "until", "id")
 
@@ -43,7 +43,7 @@ def _number(text: str) -> Any:
 
 
 def _finish(data: dict[str, Any], doc: PositionedData, name: str) -> Graph:
-    from .load import _build
+    from actorgraph.io.load import _build
 
     with collector_paused():
         problems = sorted(set(check_data(doc, name)))
@@ -188,7 +188,7 @@ def graph_from_csv(path: str | os.PathLike[str], title: str | None = None) -> Gr
 
 
 def _from_networkx(view: Any, name: str, packed: bool) -> Graph:
-    """A graph from a MultiDiGraph as :func:`actorgraph.export.to_networkx` builds it."""
+    """A graph from a MultiDiGraph as :func:`actorgraph.outputs.export.to_networkx` builds it."""
 
     def unpack(value: Any, default: Any) -> Any:
         return (

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .model import Graph, Relation
+from actorgraph.model import Graph, Relation
 
 METRICS = (
     "rank",
@@ -153,7 +153,7 @@ def actor_metrics(graph: Graph, reach_hops: int = 2) -> tuple[list[ActorMetrics]
     """Metrics for every actor, in file order, and notes on how they were computed."""
     import networkx as nx
 
-    from .network import collapsed_influence
+    from actorgraph.network import collapsed_influence
 
     view = collapsed_influence(graph)
     notes: list[str] = []
@@ -203,7 +203,7 @@ def dependencies(graph: Graph, actor: str) -> Dependencies:
     """
     import networkx as nx
 
-    from .network import collapsed_influence
+    from actorgraph.network import collapsed_influence
 
     focus = graph.actor(actor).id
     view = collapsed_influence(graph)
@@ -314,7 +314,7 @@ def analyze(
     Dependencies are given for ``actors`` (names or ids), or for the top three
     actors by ``metric`` when none are named.
 
-    >>> from actorgraph.load import read_graph
+    >>> from actorgraph.io.load import read_graph
     >>> result = read_graph("graph/belarus-2022.yaml").analyze(top=3)
     >>> [m.id for m in result.actors]
     ['lukashenko', 'putin', 'belarus']
@@ -411,14 +411,14 @@ def whatif(
 ) -> WhatIf:
     """Metrics, paths and connections before and after removing actors or cutting ties.
 
-    >>> from actorgraph.load import read_graph
+    >>> from actorgraph.io.load import read_graph
     >>> change = read_graph("graph/belarus-2022.yaml").whatif(remove=["china"])
     >>> change.removed, "xie-xiaoyong" in change.cut_off
     (('china',), False)
     """
     import networkx as nx
 
-    from .network import collapsed_influence
+    from actorgraph.network import collapsed_influence
 
     removed = tuple(dict.fromkeys(graph.actor(a).id for a in remove))
     cut_ties = tuple(find_relation(graph, spec) for spec in cut)
