@@ -98,52 +98,60 @@ def test_graph_text_never_reaches_the_markup_raw(hostile):
             assert payload not in html
         # the heading is escaped text, the data is JSON with <, > and & escaped
         assert '<h1 class="ag-title">&lt;/script&gt;&lt;script&gt;' in html
-        assert payload_of(html)["nodes"][0]["name"] == PAYLOADS[0]
+        assert payload_of(html)["actors"]["name"][0] == PAYLOADS[0]
 
 
 def test_page_data_styles_by_kind_and_polarity():
     graph = read_graph(SEED)
     data = page_data(graph)
-    nodes = {n["id"]: n for n in data["nodes"]}
-    assert nodes["putin"]["color"]["background"] == graph.vocabulary.actor_kinds["person"].color
-    assert nodes["russia"]["shape"] == "hexagon"
-    edges = {(e["from"], e["type"], e["to"]): e for e in data["edges"]}
-    assert edges[("the-west", "sanctions", "belarus")]["dashes"] == [8, 5]
-    assert edges[("putin", "controls", "lukashenko")]["dashes"] is False
-    assert edges[("putin", "controls", "lukashenko")]["width"] == 4.6
-    assert nodes["lukashenko"]["size"] == 34  # the top influence rank
-    assert [k["id"] for k in data["legend"]["kinds"]] == [
-        "person",
-        "state",
-        "government",
-        "military",
-        "business",
-        "public",
-        "organisation",
-        "bloc",
+    actors, ties = data["actors"], data["ties"]
+    at = {actor: i for i, actor in enumerate(actors["id"])}
+    kinds = [k["id"] for k in data["kinds"]]
+    assert kinds[actors["kind"][at["putin"]]] == "person"
+    assert data["kinds"][actors["kind"][at["russia"]]]["shape"] == "hexagon"
+    types = [t["id"] for t in data["types"]]
+    found = {
+        (actors["id"][f], types[t], actors["id"][to]): n
+        for n, (f, t, to) in enumerate(zip(ties["from"], ties["type"], ties["to"], strict=True))
+    }
+    sanctions = data["types"][types.index("sanctions")]
+    assert sanctions["polarity"] == "hostile"
+    assert ties["strength"][found[("putin", "controls", "lukashenko")]] == 0.9
+    assert actors["size"][at["lukashenko"]] == 34  # the top influence rank
+    assert len(ties["evidence"]) == len(graph.relations)
+    assert data["large"] is False and "x" not in actors
+    # blocs are analyze's blocs, in its order; every actor in one or in the loose group
+    assert [sorted(actors["id"][i] for i in b["members"]) for b in data["blocs"] if not b["loose"]] == [
+        sorted(b) for b in graph.analyze().blocs
     ]
-    assert sum(t["count"] for t in data["legend"]["types"]) == len(graph.relations)
-    assert data["large"] is False and "x" not in nodes["putin"]
+    assert data["time"]["step"] == "month" or data["time"]["step"] == "day"
 
 
 def test_large_graphs_get_fixed_deterministic_positions():
     graph = synthetic_graph(LARGE_GRAPH + 1)
     data = page_data(graph)
-    assert data["large"] is True
-    assert all("x" in n and "y" in n for n in data["nodes"])
-    assert all(e["label"] == "" for e in data["edges"])
+    assert data["large"] is True and data["blocMap"] is False
+    assert len(data["actors"]["x"]) == len(data["actors"]["y"]) == LARGE_GRAPH + 1
     assert layout(graph) == layout(synthetic_graph(LARGE_GRAPH + 1))
     html = render(graph)
-    assert payload_of(html)["options"]["physics"]["enabled"] is False
+    assert payload_of(html)["actors"]["x"] == data["actors"]["x"]
+    assert options_of(html)["physics"]["enabled"] is False
+
+
+def options_of(html: str) -> dict:
+    text = re.search(
+        r'<script type="application/json" class="ag-options">(.*?)</script>', html, flags=re.S
+    ).group(1)
+    return json.loads(text)
 
 
 def test_focus_and_min_strength_select_what_is_drawn():
     graph = read_graph(SEED)
     drawn = payload_of(render(graph, focus="Xie Xiaoyong", depth=1))
-    assert sorted(n["id"] for n in drawn["nodes"]) == ["china", "lukashenko", "xie-xiaoyong"]
+    assert sorted(drawn["actors"]["id"]) == ["china", "lukashenko", "xie-xiaoyong"]
     strong = payload_of(render(graph, min_strength=0.9))
-    assert all(e["strength"] >= 0.9 for e in strong["edges"])
-    assert len(strong["nodes"]) == len(graph.actors)
+    assert all(s >= 0.9 for s in strong["ties"]["strength"])
+    assert len(strong["actors"]["id"]) == len(graph.actors)
 
 
 def test_fragment_is_a_div_with_its_own_styles_and_no_document():

@@ -116,10 +116,9 @@ def report_html(report: Report) -> str:
     from markupsafe import Markup
 
     from actorgraph.outputs.formatting import METRIC_COLUMNS, metric_rows
-    from actorgraph.outputs.render.page import _assets, _csp_hash, render_page
+    from actorgraph.outputs.render.page import render_page, script_hashes
 
     graph = report.graph
-    assets = _assets()
     env = Environment(
         loader=PackageLoader("actorgraph.outputs.render", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -137,5 +136,5 @@ def report_html(report: Report) -> str:
         picture="data:image/svg+xml;base64," + base64.b64encode(report.svg).decode("ascii"),
         # our own rendering: graph text inside it is already escaped or JSON
         interactive=Markup(render_page(graph, embed="fragment")),
-        csp_scripts=Markup(" ".join(_csp_hash(assets[k]) for k in ("vis_js", "app_js"))),
+        csp_scripts=Markup(script_hashes()),
     )

@@ -1,25 +1,39 @@
-"""What the page draws: nodes, edges, legend and vis-network options, as JSON-ready data.
+"""What the page draws, as compact JSON-ready data: actors and ties in columns.
 
-Small graphs lay themselves out in the browser with physics. Above
-:data:`LARGE_GRAPH` actors physics starts off and positions come from
-igraph's Fruchterman-Reingold layout computed here, seeded so that the same
-file always gives the same picture.
+The page builds its vis-network nodes and edges from this in the browser:
+styles come from small per-kind and per-type tables rather than being repeated
+on each of 50,000 ties, which keeps a 10,000-actor page under half the size of
+one object per tie (37 MB before, see ``bench/render``).
+
+Small graphs lay themselves out in the browser with physics. Larger ones get
+positions computed here with a fixed seed; above :data:`BLOC_MAP` actors the
+page opens on a map of blocs (the seeded Louvain communities of
+:func:`actorgraph.questions.analysis.blocs`), each bloc's actors laid out
+around the bloc's place on the map so that opening one keeps the picture.
 """
 
 from __future__ import annotations
 
-import random
+import datetime as dt
 from typing import Any
 
-from actorgraph.model import Graph
+from actorgraph.model import Graph, parse_partial_date
+from actorgraph.outputs.render.layout import bloc_layout, layout
+
+__all__ = ["BLOC_MAP", "LARGE_GRAPH", "POLARITY_STYLE", "importance", "layout", "page_data"]
 
 LARGE_GRAPH = 150
-LAYOUT_SEED = 7
+# Above this many actors the page opens on the bloc map. Measured with bench/render:
+# 2,000 actors drawn whole keep every interaction under 200 ms on the 2-core machine,
+# 5,000 do not (a focus repaints ~25k ties); see README "Large graphs".
+BLOC_MAP = 3000
+CONFIDENCE = ("low", "medium", "high")
 POLARITY_STYLE = {
     "cooperative": {"color": "#2a9d8f", "dashes": False},
     "hostile": {"color": "#d62828", "dashes": [8, 5]},
     "neutral": {"color": "#6c757d", "dashes": [2, 5]},
 }
+EVIDENCE_EXTRAS = ("url", "quote", "page", "row")
 
 
 def importance(graph: Graph) -> dict[str, float]:
@@ -30,161 +44,182 @@ def importance(graph: Graph) -> dict[str, float]:
     return influence_rank(collapsed_influence(graph))
 
 
-def layout(graph: Graph, scale: float | None = None) -> dict[str, tuple[float, float]]:
-    """Deterministic positions (Fruchterman-Reingold, igraph) in screen units.
+def _day(value: str | None, last: bool) -> int | None:
+    """A partial date's first (or last) day as a proleptic ordinal, for the time slider."""
+    bounds = parse_partial_date(value) if value else None
+    return None if bounds is None else bounds[1 if last else 0].toordinal()
 
-    >>> from actorgraph.io.load import read_graph
-    >>> g = read_graph("graph/belarus-2022.yaml")
-    >>> layout(g) == layout(g)
-    True
-    """
-    import igraph
 
-    index = {a.id: i for i, a in enumerate(graph.actors)}
-    edges = sorted({tuple(sorted((index[r.source], index[r.target]))) for r in graph.relations})
-    network = igraph.Graph(n=len(index), edges=edges)
-    igraph.set_random_number_generator(random.Random(LAYOUT_SEED))
-    try:
-        coords = network.layout_fruchterman_reingold(niter=500).coords
-    finally:
-        igraph.set_random_number_generator(random)
-    size = scale or 60.0 * max(len(index), 1) ** 0.5
-    xs, ys = [c[0] for c in coords] or [0.0], [c[1] for c in coords] or [0.0]
-    left, top = min(xs), min(ys)
-    factor = size / (max(max(xs) - left, max(ys) - top) or 1.0)
+def _evidence(item: Any, source_index: dict[str, int]) -> list[Any]:
+    extras = {k: getattr(item, k) for k in EVIDENCE_EXTRAS if getattr(item, k, None) is not None}
+    row = [source_index.get(item.source, -1), item.paragraph, item.claim]
+    return [*row, extras] if extras else row
+
+
+def _ties(graph: Graph, index: dict[str, int], large: bool) -> dict[str, Any]:
+    types = {t: i for i, t in enumerate(graph.vocabulary.relation_types)}
+    sources = {s.id: i for i, s in enumerate(graph.sources)}
+    relations = graph.relations
+    parallel: dict[frozenset[str], int] = {}
+    nth = []
+    for relation in relations:
+        pair = frozenset((relation.source, relation.target))
+        nth.append(parallel.setdefault(pair, -1) + 1)
+        parallel[pair] += 1
+    ties: dict[str, Any] = {
+        "from": [index[r.source] for r in relations],
+        "to": [index[r.target] for r in relations],
+        "type": [types[r.type] for r in relations],
+        "strength": [r.strength for r in relations],
+        "confidence": [CONFIDENCE.index(r.confidence) for r in relations],
+        "nth": nth,
+        "evidence": [[_evidence(e, sources) for e in r.evidence] for r in relations],
+    }
+    if any(r.note for r in relations):
+        ties["note"] = [r.note for r in relations]
+    if any(r.id for r in relations):
+        ties["id"] = [r.id for r in relations]
+    if any(r.since or r.until for r in relations):
+        ties["since"] = [r.since for r in relations]
+        ties["until"] = [r.until for r in relations]
+        ties["first"] = [_day(r.since, last=False) for r in relations]
+        ties["last"] = [_day(r.until, last=True) for r in relations]
+    return ties
+
+
+def _time(ties: dict[str, Any], as_of: str | None) -> dict[str, Any] | None:
+    """The slider's range and step, or None when no tie is dated."""
+    if "first" not in ties:
+        return None
+    days = [d for d in ties["first"] + ties["last"] if d is not None]
+    start = _day(as_of, last=False) if as_of else None
+    if start is not None:
+        days.append(start)
+    low, high = min(days), max(days)
+    span = high - low
+    step = "year" if span > 15 * 366 else "month" if span > 2 * 366 else "day"
     return {
-        actor: (round((x - left) * factor, 1), round((y - top) * factor, 1))
-        for actor, (x, y) in zip(index, coords, strict=True)
+        "min": low,
+        "max": high,
+        "step": step,
+        "start": as_of,
+        "epoch": dt.date(1970, 1, 1).toordinal(),
     }
 
 
-def page_data(graph: Graph) -> dict[str, Any]:
-    """Nodes, edges, legend and options for the page."""
-    vocabulary = graph.vocabulary
-    large = len(graph.actors) > LARGE_GRAPH
-    scores = importance(graph)
-    positions = layout(graph) if large else {}
-    sources = graph.sources_by_id
-    nodes = []
-    for actor in graph.actors:
-        kind = vocabulary.actor_kinds[actor.kind]
-        incoming, outgoing = graph.degree(actor.id)
-        node = {
-            "id": actor.id,
-            "label": actor.name,
-            "shape": kind.shape,
-            "color": {
-                "background": kind.color,
-                "border": "#333333",
-                "highlight": {"background": kind.color, "border": "#000000"},
-            },
-            "size": round(12 + 22 * scores.get(actor.id, 0.0), 2),
-            "kind": actor.kind,
-            "kindLabel": kind.label,
-            "name": actor.name,
-            "aliases": list(actor.aliases),
-            "description": actor.description,
-            "inDegree": incoming,
-            "outDegree": outgoing,
-        }
-        if actor.id in positions:
-            node["x"], node["y"] = positions[actor.id]
-        nodes.append(node)
-    edges = []
-    parallel: dict[frozenset[str], int] = {}
-    for index, relation in enumerate(graph.relations):
-        rtype = vocabulary.relation_types[relation.type]
-        pair = frozenset((relation.source, relation.target))
-        nth = parallel[pair] = parallel.get(pair, -1) + 1
-        style = POLARITY_STYLE[rtype.polarity]
-        curve = {
-            "enabled": True,
-            "type": "curvedCW" if nth % 2 else "curvedCCW",
-            "roundness": 0.12 + 0.12 * (nth // 2),
-        }
-        edges.append(
+def _metrics(graph: Graph, large: bool, scores: dict[str, float]) -> dict[str, Any]:
+    """Columns for the page's table: the analysis metrics, or rank and degrees when large."""
+    if not large:
+        from actorgraph.questions.analysis import actor_metrics
+
+        metrics, _notes = actor_metrics(graph)
+        columns = ("rank", "betweenness", "reach", "reached_by", "moves", "moved_by")
+        return {c: [getattr(m, c) for m in metrics] for c in columns}
+    return {
+        "rank": [round(scores.get(a.id, 0.0), 4) for a in graph.actors],
+        "ties_out": [graph.degree(a.id)[1] for a in graph.actors],
+        "ties_in": [graph.degree(a.id)[0] for a in graph.actors],
+    }
+
+
+def _blocs(
+    graph: Graph, groups: list[tuple[str, ...]], index: dict[str, int], scores: dict[str, float]
+) -> list[dict[str, Any]]:
+    names = {a.id: a.name for a in graph.actors}
+    seen = {a for g in groups for a in g}
+    loose = tuple(a.id for a in graph.actors if a.id not in seen)
+    found = []
+    for number, members in enumerate([*groups, loose] if loose else groups):
+        leaders = sorted(members, key=lambda a: (-scores.get(a, 0.0), a))[:2]
+        found.append(
             {
-                "id": index,
-                "from": relation.source,
-                "to": relation.target,
-                "arrows": "to",
-                "label": "" if large else rtype.label,
-                "color": {"color": style["color"], "highlight": style["color"], "opacity": 0.85},
-                "dashes": style["dashes"],
-                "width": round(1 + 4 * relation.strength, 2),
-                "smooth": curve if nth and not large else {"enabled": False},
-                "key": relation.key,
-                "type": relation.type,
-                "typeLabel": rtype.label,
-                "polarity": rtype.polarity,
-                "influence": rtype.influence,
-                "strength": relation.strength,
-                "confidence": relation.confidence,
-                "since": relation.since,
-                "until": relation.until,
-                "note": relation.note,
-                "evidence": [
-                    {
-                        "cite": e.cite(),
-                        "source": e.source,
-                        "paragraph": e.paragraph,
-                        "claim": e.claim,
-                        "sourceTitle": sources[e.source].title if e.source in sources else "",
-                    }
-                    for e in relation.evidence
-                ],
+                "members": sorted(index[a] for a in members),
+                "leaders": [names[a] for a in leaders],
+                "loose": bool(loose) and number == len(groups),
             }
         )
-    return {
-        "nodes": nodes,
-        "edges": edges,
-        "legend": _legend(graph),
-        "large": large,
-        "meta": _meta(graph),
-    }
+    return found
 
 
-def _legend(graph: Graph) -> dict[str, Any]:
+def page_data(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
+    """Everything the page script needs, as plain JSON-ready data."""
+    from actorgraph.questions.analysis import blocs
+
     vocabulary = graph.vocabulary
+    large = len(graph.actors) > LARGE_GRAPH
+    bloc_map = len(graph.actors) > BLOC_MAP
+    scores = importance(graph)
+    index = {a.id: i for i, a in enumerate(graph.actors)}
+    kinds = {k: i for i, k in enumerate(vocabulary.actor_kinds)}
+    groups = blocs(graph)
+    bloc_of = {a: n for n, members in enumerate(groups) for a in members}
+    actors = graph.actors
+    data: dict[str, Any] = {
+        "actors": {
+            "id": [a.id for a in actors],
+            "name": [a.name for a in actors],
+            "kind": [kinds[a.kind] for a in actors],
+            "aliases": [list(a.aliases) for a in actors],
+            "about": [a.description for a in actors],
+            "size": [round(12 + 22 * scores.get(a.id, 0.0), 1) for a in actors],
+            "bloc": [bloc_of.get(a.id, -1) for a in actors],
+        },
+        "ties": _ties(graph, index, large),
+        "kinds": [
+            {"id": k.id, "label": k.label, "color": k.color, "shape": k.shape}
+            for k in vocabulary.actor_kinds.values()
+        ],
+        "types": [
+            {
+                "id": t.id,
+                "label": t.label,
+                "polarity": t.polarity,
+                "influence": t.influence,
+            }
+            for t in vocabulary.relation_types.values()
+        ],
+        "polarities": [{"id": p, **s} for p, s in POLARITY_STYLE.items()],
+        "sources": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "authors": list(s.authors),
+                "publisher": s.publisher or "",
+                "published": s.published or "",
+                "url": s.url or "",
+            }
+            for s in graph.sources
+        ],
+        "metrics": _metrics(graph, large, scores),
+        "blocs": _blocs(graph, groups, index, scores),
+        "large": large,
+        "blocMap": bloc_map,
+    }
+    data["time"] = _time(data["ties"], as_of)
+    positions = bloc_layout(graph, groups) if bloc_map else layout(graph) if large else {}
+    if positions:
+        data["actors"]["x"] = [positions[a.id][0] for a in actors]
+        data["actors"]["y"] = [positions[a.id][1] for a in actors]
+    return data
+
+
+def legend_counts(graph: Graph) -> dict[str, Any]:
+    """Actor kinds and relation types in use, in vocabulary order, with counts."""
     kind_counts: dict[str, int] = {}
     for actor in graph.actors:
         kind_counts[actor.kind] = kind_counts.get(actor.kind, 0) + 1
     type_counts: dict[str, int] = {}
     for relation in graph.relations:
         type_counts[relation.type] = type_counts.get(relation.type, 0) + 1
-    # in vocabulary order, so legends of different graphs read alike
-    return {
-        "kinds": [
-            {
-                "id": k.id,
-                "label": k.label,
-                "count": kind_counts[k.id],
-                "color": k.color,
-                "shape": k.shape,
-            }
-            for k in vocabulary.actor_kinds.values()
-            if k.id in kind_counts
-        ],
-        "types": [
-            {
-                "id": t.id,
-                "label": t.label,
-                "count": type_counts[t.id],
-                "polarity": t.polarity,
-                "influence": t.influence,
-            }
-            for t in vocabulary.relation_types.values()
-            if t.id in type_counts
-        ],
-        "polarities": [{"id": p, **s} for p, s in POLARITY_STYLE.items()],
-    }
+    return {"kinds": kind_counts, "types": type_counts}
 
 
-def _meta(graph: Graph) -> dict[str, Any]:
+def meta(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
+    """The page header: title, description, counts, date and sources."""
     return {
         "title": graph.title,
         "description": graph.description,
-        "as_of": graph.as_of_date or "",
+        "as_of": as_of or graph.as_of_date or "",
         "counts": f"{len(graph.actors)} actors, {len(graph.relations)} relations",
         "sources": [
             {
@@ -200,7 +235,10 @@ def _meta(graph: Graph) -> dict[str, Any]:
 
 
 def vis_options(graph: Graph) -> dict[str, Any]:
-    """vis-network options: physics for small graphs, fixed positions for large ones."""
+    """vis-network options: physics for small graphs, fixed positions for large ones.
+
+    No string here may hold a space: pyvis's ``set_options`` strips them.
+    """
     large = len(graph.actors) > LARGE_GRAPH
     physics: dict[str, Any] = {
         "enabled": not large,
@@ -216,20 +254,14 @@ def vis_options(graph: Graph) -> dict[str, Any]:
     return {
         "autoResize": True,
         "nodes": {
-            "font": {"size": 15, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {"size": 15, "face": "sans-serif", "strokeWidth": 3},
             "borderWidth": 1.5,
         },
         "edges": {
-            "font": {
-                "size": 10,
-                "face": "sans-serif",
-                "color": "#444444",
-                "strokeWidth": 3,
-                "strokeColor": "#ffffff",
-                "align": "middle",
-            },
+            "font": {"size": 11, "face": "sans-serif", "strokeWidth": 3, "align": "middle"},
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
             "selectionWidth": 2,
+            "hoverWidth": 1.5,
         },
         "interaction": {
             "hover": True,
@@ -240,5 +272,5 @@ def vis_options(graph: Graph) -> dict[str, Any]:
             "hideEdgesOnZoom": large,
         },
         "physics": physics,
-        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": not large},
+        "layout": {"randomSeed": 7, "improvedLayout": not large},
     }

@@ -1,0 +1,261 @@
+/* part 2: what vis-network draws. Actors are nodes with their index as id; on the bloc
+ * map a closed bloc is one node ("b" + index) and the ties into it one aggregate edge
+ * ("g" + ends). Only what is drawn goes into the vis DataSets, and each repaint updates
+ * only the items whose look changed, so a 10,000-actor page stays responsive. */
+
+var nodes = new vis.DataSet(), edges = new vis.DataSet();
+var drawnNodes = new Map(), drawnEdges = new Map();   /* vis id -> signature last painted */
+var aggregates = new Map();                            /* "g..." -> {ends, ties} */
+var emph = null;                                       /* {nodes: Set, edges: Set} of vis ids */
+var hoverEdgeId = null;
+var fitted = null;                                     /* Set of actors whose labels fit */
+
+function blocMap() { return data.blocMap; }
+function actorDrawn(i) { return !blocMap() || S.open.has(blocOf(i)); }
+function endOf(i) { return actorDrawn(i) ? i : "b" + blocOf(i); }
+
+function actorColour(i) {
+  if (S.colour === "bloc") {
+    var b = blocOf(i);
+    return b < 0 || b === looseBloc ? LOOSE_COLOUR : BLOC_COLOURS[b % BLOC_COLOURS.length];
+  }
+  return data.kinds[A.kind[i]].color;
+}
+function blocColour(b) {
+  return b === looseBloc ? LOOSE_COLOUR : BLOC_COLOURS[b % BLOC_COLOURS.length];
+}
+
+function colourSet(fill, border) {
+  return { background: fill, border: border,
+    highlight: { background: fill, border: "#000000" },
+    hover: { background: fill, border: border } };
+}
+
+function blocLabel(b) {
+  var bloc = data.blocs[b];
+  if (bloc.loose) return "Not in a bloc (" + bloc.members.length + ")";
+  return bloc.leaders.join(" \u00b7 ") + " (" + bloc.members.length + ")";
+}
+
+function blocCentre(b) {
+  var members = data.blocs[b].members, x = 0, y = 0;
+  if (!A.x) return { x: 0, y: 0 };
+  members.forEach(function (i) { x += A.x[i]; y += A.y[i]; });
+  return { x: x / members.length, y: y / members.length };
+}
+
+/* the scene: which nodes and edges should exist, given the open blocs */
+function scene() {
+  var wantNodes = new Map(), wantEdges = new Map();
+  aggregates = new Map();
+  if (blocMap()) {
+    var biggest = 1;
+    data.blocs.forEach(function (b) { biggest = Math.max(biggest, b.members.length); });
+    data.blocs.forEach(function (bloc, b) {
+      if (S.open.has(b)) return;
+      var c = blocCentre(b);
+      wantNodes.set("b" + b, { id: "b" + b, bloc: b, x: c.x, y: c.y, shape: "dot",
+        size: 18 + 42 * Math.sqrt(bloc.members.length / biggest), label: blocLabel(b),
+        borderWidth: 2, font: { size: 16 } });
+    });
+  }
+  for (var i = 0; i < actorCount; i++) {
+    if (!actorDrawn(i)) continue;
+    var node = { id: i, shape: data.kinds[A.kind[i]].shape, size: A.size[i] };
+    if (A.x) { node.x = A.x[i]; node.y = A.y[i]; }
+    wantNodes.set(i, node);
+  }
+  for (var t = 0; t < tieCount; t++) {
+    var u = endOf(T.from[t]), v = endOf(T.to[t]);
+    if (typeof u === "number" && typeof v === "number") {
+      wantEdges.set(t, { id: t, from: u, to: v, arrows: "to",
+        width: 1 + 4 * T.strength[t], smooth: tieCurve(t) });
+      continue;
+    }
+    if (u === v) continue;
+    var key = "g" + (String(u) < String(v) ? u + "|" + v : v + "|" + u);
+    var agg = aggregates.get(key);
+    if (!agg) {
+      agg = { ends: [u, v], ties: [] };
+      aggregates.set(key, agg);
+      wantEdges.set(key, { id: key, from: u, to: v, arrows: "", smooth: { enabled: false } });
+    }
+    agg.ties.push(t);
+  }
+  return { nodes: wantNodes, edges: wantEdges };
+}
+
+function tieCurve(t) {
+  var nth = T.nth[t];
+  if (!nth || data.large) return { enabled: false };
+  return { enabled: true, type: nth % 2 ? "curvedCW" : "curvedCCW",
+    roundness: 0.15 + 0.15 * Math.floor(nth / 2) };
+}
+
+/* bring the DataSets in line with the scene, then repaint */
+function rebuild() {
+  var want = scene();
+  var goneNodes = [], goneEdges = [], newNodes = [], newEdges = [];
+  drawnEdges.forEach(function (_, id) { if (!want.edges.has(id)) goneEdges.push(id); });
+  drawnNodes.forEach(function (_, id) { if (!want.nodes.has(id)) goneNodes.push(id); });
+  goneEdges.forEach(function (id) { drawnEdges.delete(id); });
+  goneNodes.forEach(function (id) { drawnNodes.delete(id); });
+  want.nodes.forEach(function (node, id) {
+    if (!drawnNodes.has(id)) { Object.assign(node, nodeLook(id)); newNodes.push(node); drawnNodes.set(id, node.sig); }
+  });
+  want.edges.forEach(function (edge, id) {
+    if (!drawnEdges.has(id)) { Object.assign(edge, edgeLook(id)); newEdges.push(edge); drawnEdges.set(id, edge.sig); }
+  });
+  edges.remove(goneEdges);
+  nodes.remove(goneNodes);
+  nodes.add(newNodes);
+  edges.add(newEdges);
+  if (data.large) fitLabels();
+  paint();
+}
+
+/* ---- looks -------------------------------------------------------------- */
+
+var DIMMED = "rgba(180, 188, 196, 0.3)";
+var theme = {};
+function refreshTheme() {
+  theme = { fg: cssVar("--ag-fg", "#1d2731"), canvas: cssVar("--ag-canvas", "#ffffff"),
+    faint: cssVar("--ag-faint", "#b8c0c8") };
+}
+refreshTheme();
+
+function nodeLook(id) {
+  var fg = theme.fg, bg = theme.canvas, faint = theme.faint;
+  var on = !emph || emph.nodes.has(id);
+  if (typeof id === "string") {            /* a closed bloc */
+    var b = +id.slice(1);
+    var any = data.blocs[b].members.some(function (i) { return !S.hiddenKinds.has(A.kind[i]); });
+    var fill = on ? blocColour(b) : DIMMED;
+    return { color: colourSet(fill, on ? "#333333" : DIMMED), hidden: !any,
+      font: { color: on ? fg : faint, strokeColor: bg, size: 16 }, label: blocLabel(b),
+      sig: [fill, any, on, fg].join() };
+  }
+  var hidden = S.hiddenKinds.has(A.kind[id]);
+  var faded = filtering() && activeDegree[id] === 0;
+  var show = on && !faded;
+  var colour = show ? actorColour(id) : DIMMED;
+  var label = !data.large || (emph && on) || (fitted && fitted.has(id)) ? A.name[id] : "";
+  return { color: colourSet(colour, show ? "#333333" : DIMMED), hidden: hidden, label: label,
+    font: { color: show ? fg : faint, strokeColor: bg },
+    sig: [colour, hidden, label, fg].join() };
+}
+
+function edgeLook(id) {
+  var fg = theme.fg, bg = theme.canvas;
+  if (typeof id === "string") {            /* ties into a closed bloc, counted */
+    var agg = aggregates.get(id), count = 0;
+    agg.ties.forEach(function (t) { count += activeTie[t]; });
+    var onAgg = !emph || emph.edges.has(id);
+    var grey = onAgg ? "rgba(110, 120, 130, 0.55)" : DIMMED;
+    return { hidden: count === 0, width: Math.min(1 + Math.log2(1 + count), 12),
+      color: { color: grey, highlight: grey, hover: grey }, dashes: false,
+      label: "", title: count + " ties", sig: [count, onAgg].join() };
+  }
+  var type = tieType(id), style = polarityStyle.get(type.polarity);
+  var on = !emph || emph.edges.has(id);
+  var colour = on ? style.color : DIMMED;
+  var shown = (emph && on) || hoverEdgeId === id;
+  return { hidden: !activeTie[id], dashes: style.dashes,
+    color: { color: colour, highlight: colour, hover: colour,
+      opacity: on ? CONFIDENCE_OPACITY[T.confidence[id]] : 1 },
+    label: shown ? type.label : "",
+    font: { color: fg, strokeColor: bg, strokeWidth: 3 },
+    sig: [colour, activeTie[id], shown, fg].join() };
+}
+
+/* repaint what changed since the last paint */
+function paint() {
+  var nodeUpdates = [], edgeUpdates = [];
+  drawnNodes.forEach(function (sig, id) {
+    var look = nodeLook(id);
+    if (look.sig !== sig) { drawnNodes.set(id, look.sig); look.id = id; nodeUpdates.push(look); }
+  });
+  drawnEdges.forEach(function (sig, id) {
+    var look = edgeLook(id);
+    if (look.sig !== sig) { drawnEdges.set(id, look.sig); look.id = id; edgeUpdates.push(look); }
+  });
+  if (nodeUpdates.length) nodes.update(nodeUpdates);
+  if (edgeUpdates.length) edges.update(edgeUpdates);
+  view.emphasised = emph && {
+    nodes: Array.from(emph.nodes).filter(function (id) { return typeof id === "number"; })
+      .map(function (i) { return A.id[i]; }),
+    edges: Array.from(emph.edges).filter(function (id) { return typeof id === "number"; })
+  };
+}
+
+/* ---- labels that fit: at each zoom, highest rank first, none overlapping ---- */
+
+function fitLabels() {
+  if (!network) return;
+  var scale = network.getScale(), px = 15 * scale;
+  var next = new Set();
+  if (px >= 7) {
+    var rect = container.getBoundingClientRect();
+    var topLeft = network.DOMtoCanvas({ x: 0, y: 0 });
+    var bottomRight = network.DOMtoCanvas({ x: rect.width, y: rect.height });
+    var candidates = [];
+    drawnNodes.forEach(function (_, id) {
+      if (typeof id !== "number" || S.hiddenKinds.has(A.kind[id])) return;
+      var x = A.x ? A.x[id] : 0, y = A.y ? A.y[id] : 0;
+      var pos = A.x ? null : network.getPosition(id);
+      if (pos) { x = pos.x; y = pos.y; }
+      if (x < topLeft.x || x > bottomRight.x || y < topLeft.y || y > bottomRight.y) return;
+      candidates.push(id);
+    });
+    candidates.sort(function (a, b) { return A.size[b] - A.size[a] || a - b; });
+    var boxes = [], cell = 120, grid = new Map();
+    for (var c = 0; c < candidates.length && next.size < 400; c++) {
+      var id = candidates[c];
+      var p = network.canvasToDOM(A.x ? { x: A.x[id], y: A.y[id] } : network.getPosition(id));
+      var w = A.name[id].length * px * 0.55 + 6, h = px * 1.3;
+      var box = [p.x - w / 2, p.y + A.size[id] * scale, p.x + w / 2, p.y + A.size[id] * scale + h];
+      var gx0 = Math.floor(box[0] / cell), gx1 = Math.floor(box[2] / cell);
+      var gy0 = Math.floor(box[1] / cell), gy1 = Math.floor(box[3] / cell);
+      var clash = false;
+      for (var gx = gx0; gx <= gx1 && !clash; gx++) {
+        for (var gy = gy0; gy <= gy1 && !clash; gy++) {
+          (grid.get(gx + "," + gy) || []).forEach(function (o) {
+            if (o[0] < box[2] && box[0] < o[2] && o[1] < box[3] && box[1] < o[3]) clash = true;
+          });
+        }
+      }
+      if (clash) continue;
+      next.add(id);
+      for (gx = gx0; gx <= gx1; gx++) {
+        for (gy = gy0; gy <= gy1; gy++) {
+          var k = gx + "," + gy;
+          if (!grid.has(k)) grid.set(k, []);
+          grid.get(k).push(box);
+        }
+      }
+    }
+  }
+  fitted = next;
+}
+var labelTimer = null;
+function refitLabels() {
+  if (!data.large) return;
+  clearTimeout(labelTimer);
+  labelTimer = setTimeout(function () { fitLabels(); paint(); }, 120);
+}
+
+/* ---- emphasis: some actors and ties stand out, the rest dim --------------- */
+
+function emphasise(actorIds, tieIds) {
+  var ns = new Set(), es = new Set();
+  actorIds.forEach(function (i) { ns.add(endOf(i)); });
+  tieIds.forEach(function (t) {
+    var u = endOf(T.from[t]), v = endOf(T.to[t]);
+    if (typeof u === "number" && typeof v === "number") { es.add(t); return; }
+    var key = "g" + (String(u) < String(v) ? u + "|" + v : v + "|" + u);
+    if (u !== v) es.add(key);
+  });
+  emph = { nodes: ns, edges: es };
+  paint();
+}
+function clearEmphasis() { emph = null; paint(); }
