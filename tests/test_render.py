@@ -121,9 +121,9 @@ def test_page_data_styles_by_kind_and_polarity():
     assert len(ties["evidence"]) == len(graph.relations)
     assert data["large"] is False and "x" not in actors
     # blocs are analyze's blocs, in its order; every actor in one or in the loose group
-    assert [sorted(actors["id"][i] for i in b["members"]) for b in data["blocs"] if not b["loose"]] == [
-        sorted(b) for b in graph.analyze().blocs
-    ]
+    assert [
+        sorted(actors["id"][i] for i in b["members"]) for b in data["blocs"] if not b["loose"]
+    ] == [sorted(b) for b in graph.analyze().blocs]
     assert data["time"]["step"] == "month" or data["time"]["step"] == "day"
 
 

@@ -98,5 +98,8 @@ def bloc_layout(graph: Graph, blocs: Sequence[Sequence[str]]) -> Positions:
         edges = sorted(inside[n])
         coords = _fit(_fruchterman_reingold(len(group), edges), 2 * radius[n] - 60.0)
         for actor, (x, y) in zip(group, coords, strict=True):
-            positions[actor] = (round(cx - radius[n] + 30.0 + x, 1), round(cy - radius[n] + 30.0 + y, 1))
+            positions[actor] = (
+                round(cx - radius[n] + 30.0 + x, 1),
+                round(cy - radius[n] + 30.0 + y, 1),
+            )
     return positions

@@ -79,7 +79,9 @@ def render_page(graph: Graph, embed: str = "page", as_of: str | None = None) -> 
         raise ValueError(f"embed must be one of {', '.join(EMBED_MODES)}, not {embed!r}")
     network = Network(height="100%", width="100%", directed=True, heading=graph.title)
     network.set_options(json.dumps(vis_options(graph)))
-    network.set_template_dir(str(_templates()), "fragment.html" if embed == "fragment" else "page.html")
+    network.set_template_dir(
+        str(_templates()), "fragment.html" if embed == "fragment" else "page.html"
+    )
     # pyvis makes a plain Environment; ours escapes every {{ }} (templates compile lazily)
     network.templateEnv.autoescape = select_autoescape(default=True, default_for_string=True)
     data = page_data(graph, as_of)
