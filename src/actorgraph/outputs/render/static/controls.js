@@ -462,7 +462,13 @@ function reset() {
   showDate();
   network.unselectAll();
   network.releaseNode();
-  network.fit({ animation: false });
-  refitLabels();
+  fitAll();
   saveState();
+}
+
+/* fit the whole graph now, and again once drawn: vis-network measures labels when it draws */
+function fitAll() {
+  network.fit({ animation: false });
+  network.once("afterDrawing", function () { network.fit({ animation: false }); refitLabels(); });
+  network.redraw();
 }

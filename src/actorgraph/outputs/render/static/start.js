@@ -26,7 +26,7 @@ showDate();
 find(".ag-physics").checked = !!(options.physics && options.physics.enabled);
 
 function firstView() {
-  network.fit({ animation: false });
+  fitAll();
   if (data.large) { fitLabels(); paint(); }
   if (data.useHash && location.hash.length > 1) restoreState(location.hash.slice(1));
   view.ready = true;

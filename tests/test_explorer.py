@@ -1,0 +1,253 @@
+"""The explorer's state, cards, screens, time and URL in real headless Chromium (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actorgraph import parse_graph, read_graph, write_html
+from actorgraph.outputs.render import iframe_snippet
+from conftest import SEED
+from test_browser import Visit
+
+pytestmark = pytest.mark.browser
+
+PROTO = """\
+title: Prototype names
+sources:
+  - {id: s, title: Field notes, authors: [A. Writer], publisher: Desk, published: 2020-05,
+     url: "https://example.org/notes?a=1&b=2"}
+  - {id: bad, title: Odd source, url: "javascript:window.__pwned=5"}
+vocabulary:
+  actor_kinds:
+    - {id: constructor, label: Constructor kind, color: "#224466", shape: star}
+  relation_types:
+    - {id: constructor, label: builds, polarity: cooperative, influence: forward}
+actors:
+  - {id: constructor, name: __proto__, kind: constructor, aliases: [toString]}
+  - {id: hasownproperty, name: valueOf, kind: person}
+  - {id: prototype, name: toString Junior, kind: state}
+relations:
+  - {source: constructor, type: constructor, target: hasownproperty, strength: 0.8,
+     confidence: high, since: "2019", until: "2021-06",
+     evidence: [{source: s, paragraph: 4, claim: It builds the other.},
+                {source: bad, claim: Said elsewhere.}]}
+  - {source: hasownproperty, type: leads, target: prototype, strength: 0.6, confidence: low,
+     since: "2020-03", evidence: [{source: s, claim: Leads it.}]}
+  - {source: prototype, type: fights, target: constructor, strength: 0.5, confidence: medium,
+     evidence: [{source: s, claim: Fights back.}]}
+"""
+
+
+@pytest.fixture
+def open_page(browser, tmp_path):
+    opened: list[Visit] = []
+
+    def _open(graph, name="page.html", size=(1280, 860), suffix="", **render):
+        path = tmp_path / name
+        write_html(graph, path, **render)
+        visit = Visit.__new__(Visit)
+        visit.context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+        visit.page = visit.context.new_page()
+        visit.requests, visit.console, visit.dialogs = [], [], []
+        visit.page.on("request", lambda r: visit.requests.append(r.url))
+        visit.page.on("console", lambda m: visit.console.append(f"{m.type}: {m.text}"))
+        visit.page.on("pageerror", lambda e: visit.console.append(f"pageerror: {e}"))
+        visit.url = path.as_uri()
+        visit.page.goto(visit.url + suffix)
+        visit.wait_for("window.actorgraph && window.actorgraph.views[0].ready")
+        opened.append(visit)
+        return visit
+
+    yield _open
+    for visit in opened:
+        visit.close()
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return read_graph(SEED)
+
+
+def edge_point(visit: Visit, tie: int) -> tuple[float, float]:
+    return visit.evaluate(
+        "(t) => { const v = window.actorgraph.views[0], net = v.network;"
+        " const r = v.container.getBoundingClientRect();"
+        " const d = net.canvasToDOM(net.body.edges[t].edgeType.getPoint(0.5));"
+        " return [r.left + d.x, r.top + d.y]; }",
+        tie,
+    )
+
+
+def view_position(visit: Visit) -> list[float]:
+    return visit.evaluate(
+        "(() => { const n = window.actorgraph.views[0].network, p = n.getViewPosition();"
+        " return [p.x, p.y, n.getScale()]; })()"
+    )
+
+
+# -- state bugs ----------------------------------------------------------------------
+
+
+def test_find_leaves_the_camera_free_and_reset_clears_everything_in_one_click(open_page, seed):
+    page = open_page(seed)
+    page.page.fill(".ag-search", "Putin")
+    page.page.press(".ag-search", "Enter")
+    page.page.wait_for_timeout(500)
+    focused = view_position(page)
+    box = page.page.locator(".ag-graph").bounding_box()
+    x, y = box["x"] + 200, box["y"] + box["height"] - 60  # an empty corner: drag the canvas
+    page.page.mouse.move(x, y)
+    page.page.mouse.down()
+    page.page.mouse.move(x + 150, y - 40, steps=8)
+    page.page.mouse.up()
+    assert view_position(page)[:2] != focused[:2]  # the camera follows the hand, not Putin
+    page.page.fill(".ag-path-from", "China")
+    page.page.fill(".ag-path-to", "Belarusian military")
+    page.page.press(".ag-path-to", "Enter")  # Enter runs the query
+    actors = page.emphasised()
+    inside = page.evaluate(
+        "(ids) => { const v = window.actorgraph.views[0], r = v.container.getBoundingClientRect();"
+        " return ids.every(id => { const n = v.actorIndex(id);"
+        " const d = v.network.canvasToDOM(v.network.getPositions([n])[n]);"
+        " return d.x >= 0 && d.y >= 0 && d.x <= r.width && d.y <= r.height; }); }",
+        actors,
+    )
+    assert inside  # the whole path is in view
+    page.wait_for("location.hash.includes('from=China')")
+    page.page.click(".ag-reset")
+    page.page.wait_for_timeout(300)
+    assert page.page.is_hidden(".ag-panel")
+    for field in (".ag-search", ".ag-path-from", ".ag-path-to"):
+        assert page.page.input_value(field) == ""
+    assert page.page.inner_text(".ag-search-result") == ""
+    assert page.page.inner_text(".ag-path-result") == ""
+    assert page.evaluate("window.actorgraph.views[0].emphasised") is None
+    assert page.evaluate("window.actorgraph.views[0].network.getSelectedNodes()") == []
+    after_reset = view_position(page)
+    page.evaluate("window.actorgraph.views[0].network.fit({animation: false})")
+    assert [round(v) for v in after_reset] == [round(v) for v in view_position(page)]
+    page.wait_for("location.hash === ''")
+    assert page.console == []
+
+
+def test_an_actor_clicked_under_a_long_path_list_shows_at_the_top(open_page, seed):
+    page = open_page(seed, size=(1280, 700))
+    page.page.fill(".ag-path-from", "The West")
+    page.page.fill(".ag-path-to", "Belarusian military")
+    page.page.select_option(".ag-path-k", "5")
+    page.page.click(".ag-path-go")
+    page.page.locator(".ag-path-result").scroll_into_view_if_needed()
+    page.evaluate("document.querySelector('.ag-side').scrollTop = 10000")
+    page.click_actor("china")
+    panel = page.page.locator(".ag-panel").bounding_box()
+    assert 0 <= panel["y"] < 700 - 100
+    assert page.page.inner_text(".ag-panel h3") == "China"
+
+
+def test_hover_keeps_polarity_and_kind_colours(open_page, seed):
+    page = open_page(seed)
+    looks = page.evaluate(
+        "(() => { const b = window.actorgraph.views[0].network.body;"
+        " const n = Object.values(b.nodes).map(x => x.options.color);"
+        " const e = Object.values(b.edges).map(x => x.options.color);"
+        " return [n.every(c => c.hover.background === c.background && c.hover.border === c.border),"
+        " e.every(c => c.hover === c.color)]; })()"
+    )
+    assert looks == [True, True]
+    x, y = edge_point(page, 0)
+    page.page.mouse.move(x, y)
+    page.page.wait_for_selector("div.vis-tooltip", state="visible")
+    colour = page.evaluate("window.actorgraph.views[0].network.body.edges[0].options.color")
+    assert colour["color"] == colour["hover"] == "#2a9d8f"
+
+
+def test_partial_search_lists_the_matches_instead_of_taking_the_first(open_page, seed):
+    page = open_page(seed)
+    page.page.fill(".ag-search", "belarusian")
+    page.page.press(".ag-search", "Enter")
+    status = page.page.inner_text(".ag-search-result")
+    expected = sorted(
+        a.name for a in seed.actors if any("belarusian" in n.lower() for n in a.names())
+    )
+    assert status.startswith(f"{len(expected)} actors match “belarusian”")
+    buttons = page.page.locator(".ag-search-result button")
+    assert sorted(buttons.all_inner_texts()) == expected[:8]
+    assert page.evaluate("window.actorgraph.views[0].emphasised") is None
+    page.page.locator(".ag-search-result button", has_text="Belarusian public").click()
+    assert page.page.inner_text(".ag-panel h3") == "Belarusian public"
+    assert page.page.input_value(".ag-search") == "Belarusian public"
+
+
+def test_prototype_names_as_ids_kinds_and_types_just_work(open_page):
+    graph = parse_graph(PROTO, "proto.yaml")
+    page = open_page(graph)
+    assert page.visible() == [3, 3]
+    paths = page.evaluate("window.actorgraph.views[0].findPaths('constructor', 'prototype', 3)")
+    expected = [[a.id for a in p.actors] for p in graph.paths("constructor", "prototype", k=3)]
+    assert [p["actors"] for p in paths] == expected and len(expected) == 2
+    page.page.fill(".ag-search", "toString")  # an alias of '__proto__', exact, before partials
+    page.page.press(".ag-search", "Enter")
+    assert page.page.inner_text(".ag-panel h3") == "__proto__"
+    page.page.locator(".ag-kinds label", has_text="Constructor kind").click()
+    assert page.visible() == [2, 1]
+    page.page.locator(".ag-types label", has_text="builds").click()
+    assert page.visible() == [2, 1]
+    page.wait_for("/hide-kinds=constructor.*hide-types=constructor/.test(location.hash)")
+    page.page.fill(".ag-path-from", "valueOf")
+    page.page.fill(".ag-path-to", "__proto__")
+    page.page.click(".ag-path-go")
+    assert "No influence path" in page.page.inner_text(".ag-path-result")
+    assert page.console == [] and page.outside_requests() == []
+
+
+def test_iframe_snippet_encodes_the_address():
+    snippet = iframe_snippet('graphs/my "best" #1?.html', "T")
+    assert snippet.startswith('<iframe src="graphs/my%20%22best%22%20%231%3F.html"')
+
+
+# -- ties as first-class ------------------------------------------------------------
+
+
+def test_clicking_a_tie_opens_its_card_with_sources_and_safe_links(open_page):
+    graph = parse_graph(PROTO, "proto.yaml")
+    page = open_page(graph)
+    page.page.mouse.click(*edge_point(page, 0))
+    card = page.page.inner_text(".ag-panel")
+    assert card.startswith("__proto__ — builds → valueOf\n")
+    for text in (
+        "Type: builds",
+        "Polarity: cooperative",
+        "Influence: __proto__ can move valueOf",
+        "Strength: 0.8",
+        "Confidence: high",
+        "When: 2019 – 2021-06",
+        "s ¶4: It builds the other.",
+        "Field notes — A. Writer, Desk, 2020-05",
+        "bad: Said elsewhere.",
+        "Address: javascript:window.__pwned=5",
+    ):
+        assert text in card, text
+    links = page.page.locator(".ag-panel a")
+    assert links.count() == 1
+    assert links.first.get_attribute("href") == "https://example.org/notes?a=1&b=2"
+    assert links.first.get_attribute("rel") == "noopener noreferrer"
+    page.wait_for("location.hash === '#tie=constructor%3Aconstructor%3Ahasownproperty'")
+
+
+def test_parallel_ties_are_curved_apart_and_each_clickable(open_page, seed):
+    page = open_page(seed)
+    ties = [
+        i for i, r in enumerate(seed.relations) if {r.source, r.target} == {"lukashenko", "putin"}
+    ]
+    points = [edge_point(page, t) for t in ties]
+    assert len({(round(x), round(y)) for x, y in points}) == len(ties)
+    cards = []
+    for point in points:
+        page.page.mouse.click(*point)
+        cards.append(page.page.inner_text(".ag-panel h3"))
+    assert cards == [
+        f"{seed.actor(r.source).name} — {seed.vocabulary.relation_types[r.type].label} → "
+        f"{seed.actor(r.target).name}"
+        for r in (seed.relations[t] for t in ties)
+    ]
+    assert "OTHER TIES BETWEEN THEM (3)" in page.page.inner_text(".ag-panel").upper()
