@@ -251,3 +251,106 @@ def test_parallel_ties_are_curved_apart_and_each_clickable(open_page, seed):
         for r in (seed.relations[t] for t in ties)
     ]
     assert "OTHER TIES BETWEEN THEM (3)" in page.page.inner_text(".ag-panel").upper()
+
+
+# -- time, URL state, screens ---------------------------------------------------------
+
+DATED = """\
+title: Dated
+sources: [{id: s, title: Notes}]
+actors:
+  - {id: a, name: Alpha, kind: state}
+  - {id: b, name: Beta, kind: state}
+  - {id: c, name: Gamma, kind: state}
+  - {id: d, name: Delta, kind: person}
+relations:
+  - {source: a, type: allied_with, target: b, strength: 0.9, confidence: high, since: "1900",
+     until: "1910", evidence: [{source: s, claim: Early pact.}]}
+  - {source: b, type: allied_with, target: c, strength: 0.4, confidence: low, since: "1905",
+     evidence: [{source: s, claim: Later pact.}]}
+  - {source: c, type: fights, target: a, strength: 0.7, confidence: medium, since: "1912-05",
+     until: "1913", evidence: [{source: s, claim: A war.}]}
+  - {source: d, type: leads, target: c, strength: 1.0, confidence: high,
+     evidence: [{source: s, claim: Undated.}]}
+"""
+
+
+def shown_ties(page: Visit) -> list[str]:
+    return sorted(
+        page.evaluate(
+            "(() => { const v = window.actorgraph.views[0], b = v.network.body, d = v.data;"
+            " const id = (i) => d.actors.id[i];"
+            " return b.edgeIndices.map(t => id(d.ties.from[t]) + '-' + id(d.ties.to[t])); })()"
+        )
+    )
+
+
+def test_time_slider_starts_at_as_of_hides_ties_and_fades_actors(open_page):
+    graph = parse_graph(DATED, "dated.yaml")
+    page = open_page(graph, as_of="1906")
+    assert page.page.inner_text(".ag-asof-text") == "1906"
+    assert "as of 1906" in page.page.inner_text(".ag-meta")
+    expected = sorted(f"{r.source}-{r.target}" for r in graph.as_of("1906").relations)
+    assert shown_ties(page) == expected == ["a-b", "b-c", "d-c"]
+    colour = "window.actorgraph.views[0].network.body.nodes[0].options.color.background"
+    page.page.locator(".ag-asof").fill("1911")  # a range input takes fill() as a value
+    assert page.evaluate(colour).startswith("rgba(")  # Alpha: pact ended 1910, war from 1912
+    page.page.locator(".ag-asof").fill("1912")
+    assert page.page.inner_text(".ag-asof-text") == "1912"
+    assert shown_ties(page) == sorted(
+        f"{r.source}-{r.target}" for r in graph.as_of("1912").relations
+    )
+    assert page.evaluate(colour) == "#264653"
+    page.page.locator(".ag-min-strength").fill("0.8")
+    assert shown_ties(page) == ["d-c"]
+    page.page.select_option(".ag-min-confidence", "high")
+    page.wait_for("location.hash.includes('min-confidence=high')")
+    assert "as-of=1912" in page.page.url and "min-strength=0.8" in page.page.url
+    page.page.click(".ag-play")
+    page.wait_for("document.querySelector('.ag-asof-text').textContent === '1913'", timeout=10)
+    page.page.click(".ag-reset")
+    assert page.page.inner_text(".ag-asof-text") == "1906"
+    assert shown_ties(page) == expected
+
+
+def test_the_url_hash_restores_a_view(open_page, seed, tmp_path):
+    page = open_page(seed)
+    page.page.locator(".ag-types label", has_text="sanctions").click()
+    page.page.select_option(".ag-colour", "bloc")
+    page.page.fill(".ag-path-from", "China")
+    page.page.fill(".ag-path-to", "Belarusian military")
+    page.page.press(".ag-path-to", "Enter")
+    page.click_actor("china")
+    page.wait_for("location.hash.includes('focus=china')")
+    hash_ = page.evaluate("location.hash")
+    for part in ("hide-types=sanctions", "colour=bloc", "from=China", "k=3"):
+        assert part in hash_
+    again = open_page(seed, name="again.html", suffix=hash_)
+    assert again.page.inner_text(".ag-panel h3") == "China"
+    assert again.page.input_value(".ag-path-from") == "China"
+    assert "China → Belarus → Belarusian armed forces" in again.page.inner_text(".ag-path-result")
+    assert again.page.is_checked(".ag-types label:has-text('sanctions') input") is False
+    assert again.page.input_value(".ag-colour") == "bloc"
+    assert again.emphasised() == page.emphasised()
+    again.page.click(".ag-reset")
+    again.wait_for("location.hash === ''")
+    assert again.page.is_checked(".ag-types label:has-text('sanctions') input")
+    assert again.console == []
+
+
+def test_phone_gets_the_graph_and_a_drawer(open_page, seed, tmp_path):
+    page = open_page(seed, size=(390, 844))
+    graph = page.page.locator(".ag-graph").bounding_box()
+    assert graph["width"] >= 0.9 * 390
+    side = page.page.locator(".ag-side").bounding_box()
+    assert side["x"] >= 390  # off screen until asked for
+    page.page.click(".ag-drawer-toggle")
+    page.page.wait_for_timeout(400)
+    side = page.page.locator(".ag-side").bounding_box()
+    assert 0 < side["x"] < 390 and side["x"] + side["width"] <= 391
+    page.page.screenshot(path=tmp_path / "phone.png")
+    page.page.click(".ag-drawer-toggle")
+    page.page.fill(".ag-search", "Russia")
+    page.page.press(".ag-search", "Enter")
+    page.page.wait_for_timeout(400)
+    assert page.page.locator(".ag-panel h3").bounding_box()["x"] < 390  # the card opens the drawer

@@ -255,7 +255,10 @@ def render(
     failures: list[str] = []
     for file in files:
         try:
-            graph = _at_date(_read(file), as_of)
+            graph = _read(file)
+            dated = _at_date(graph, as_of)  # checks the date; pictures draw only its ties
+            if to != "html":
+                graph = dated
         except GraphFileError as error:
             failures.append(str(error))
             continue
@@ -267,7 +270,8 @@ def render(
         try:
             with working(f"Rendering {target}"):
                 if to == "html":
-                    written = write_html(graph, target, embed=embed)
+                    # the page keeps every tie and opens its time slider at --as-of
+                    written = write_html(graph, target, embed=embed, as_of=as_of)
                 else:
                     written = write_atomic_bytes(target, picture(graph, to))
         except ActorgraphError as error:

@@ -36,9 +36,14 @@ def render_html(
     focus: str | None = None,
     depth: int = 1,
     min_strength: float = 0.0,
+    as_of: str | None = None,
 ) -> str:
-    """The graph as HTML: a whole page, a fragment to paste, or a page for an iframe."""
-    return render_page(select(graph, focus, depth, min_strength), embed)
+    """The graph as HTML: a whole page, a fragment to paste, or a page for an iframe.
+
+    With ``as_of`` (a dated graph) the page opens at that date on its time slider;
+    every tie stays in the page, so the slider can move on from there.
+    """
+    return render_page(select(graph, focus, depth, min_strength), embed, as_of)
 
 
 def write_html(
@@ -48,6 +53,7 @@ def write_html(
     focus: str | None = None,
     depth: int = 1,
     min_strength: float = 0.0,
+    as_of: str | None = None,
 ) -> Path:
     """Render the graph and write it atomically to ``path``; return the path."""
-    return write_atomic(path, render_html(graph, embed, focus, depth, min_strength))
+    return write_atomic(path, render_html(graph, embed, focus, depth, min_strength, as_of))

@@ -97,7 +97,7 @@ def _time(ties: dict[str, Any], as_of: str | None) -> dict[str, Any] | None:
         days.append(start)
     low, high = min(days), max(days)
     span = high - low
-    step = "year" if span > 15 * 366 else "month" if span > 2 * 366 else "day"
+    step = "year" if span > 10 * 366 else "month" if span > 2 * 366 else "day"
     return {
         "min": low,
         "max": high,

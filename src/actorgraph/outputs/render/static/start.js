@@ -9,7 +9,7 @@ var network = null;
 
 computeActive();
 S.asOf = startDate();
-if (S.asOf !== null) computeActive();
+if (S.asOf !== null) { asOfBox.value = S.asOf; computeActive(); }
 data.asOfText = (find(".ag-date").textContent || "").replace(/^\s*\u00b7\s*as of\s*/, "");
 drawLegend();
 drawBlocList();
