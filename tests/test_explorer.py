@@ -354,3 +354,45 @@ def test_phone_gets_the_graph_and_a_drawer(open_page, seed, tmp_path):
     page.page.press(".ag-search", "Enter")
     page.page.wait_for_timeout(400)
     assert page.page.locator(".ag-panel h3").bounding_box()["x"] < 390  # the card opens the drawer
+
+
+# -- large graphs: the bloc map --------------------------------------------------------
+
+
+def test_large_graphs_open_on_a_bloc_map_that_opens_and_closes(open_page, monkeypatch):
+    from actorgraph.io.synthetic import synthetic_graph
+    from actorgraph.outputs.render import data as page_data
+
+    monkeypatch.setattr(page_data, "BLOC_MAP", 300)  # the same map, on a graph a test can afford
+    graph = synthetic_graph(400, ties_per_actor=3)
+    blocs = graph.analyze().blocs
+    page = open_page(graph)
+    count = len(blocs) + (1 if sum(map(len, blocs)) < 400 else 0)
+    assert page.visible()[0] == count
+    labels = page.evaluate(
+        "window.actorgraph.views[0].nodes.get().filter(n => typeof n.id === 'string')"
+        ".map(n => n.label)"
+    )
+    assert all(label.endswith(")") for label in labels)  # leaders and member count
+    first = page.evaluate(
+        "(() => { const v = window.actorgraph.views[0], p = v.network.getPositions(['b0']).b0;"
+        " const d = v.network.canvasToDOM(p), r = v.container.getBoundingClientRect();"
+        " return [r.left + d.x, r.top + d.y]; })()"
+    )
+    page.page.mouse.click(*first)
+    page.wait_for("!window.actorgraph.views[0].filling")
+    assert page.visible()[0] == count - 1 + len(blocs[0])
+    assert "open=1" in page.evaluate("location.hash")
+    assert page.page.inner_text(".ag-panel h3").endswith(f"({len(blocs[0])})")
+    page.page.locator(".ag-bloc-open").first.uncheck()
+    assert page.visible()[0] == count
+    member = graph.actors_by_id[blocs[1][0]]
+    page.page.fill(".ag-search", member.name)
+    page.page.press(".ag-search", "Enter")
+    page.wait_for("!window.actorgraph.views[0].filling")
+    assert page.visible()[0] == count - 1 + len(blocs[1])
+    assert page.page.inner_text(".ag-panel h3") == member.name
+    assert page.selected() == [member.id]
+    page.page.click(".ag-reset")
+    assert page.visible()[0] == count
+    assert page.console == []

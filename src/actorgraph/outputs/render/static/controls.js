@@ -10,39 +10,45 @@ function setBloc(b, open) {
   saveState();
 }
 
-function openBlocsOf(actorIds) {
-  if (!blocMap()) return;
+/* open the blocs of these actors; returns whether anything had to be added */
+function openBlocsOf(actorIds, first) {
+  if (!blocMap()) return false;
   var changed = false;
   actorIds.forEach(function (i) {
     var b = blocOf(i);
     if (b >= 0 && !S.open.has(b)) { S.open.add(b); changed = true; }
   });
-  if (changed) { rebuild(); drawBlocList(); }
+  if (changed) { rebuild(first || actorIds); drawBlocList(); }
+  return changed;
 }
 
+/* the card is built in a task of its own after a bloc opens: two shorter tasks, not one */
+function later(opened, work) { if (opened) setTimeout(work, 0); else work(); }
+
 function selectActor(i, move) {
-  openBlocsOf([i]);
-  S.focus = i; S.tie = null; S.bloc = null;
   var keep = [i], ties = [];
   tiesOf[i].forEach(function (t) {
     if (!activeTie[t]) return;
     ties.push(t);
     keep.push(T.from[t] === i ? T.to[t] : T.from[t]);
   });
+  var opened = openBlocsOf([i], [i]);
+  S.focus = i; S.tie = null; S.bloc = null;
   emphasise(keep, ties);
   network.selectNodes([i]);
   if (move) network.focus(i, { scale: Math.max(network.getScale(), 1.0), locked: false,
-    animation: { duration: 300, easingFunction: "easeInOutQuad" } });
-  actorCard(i);
+    animation: opened ? false : { duration: 300, easingFunction: "easeInOutQuad" } });
+  later(opened, function () { if (S.focus === i) actorCard(i); });
   saveState();
 }
 
 function selectTie(t) {
-  openBlocsOf([T.from[t], T.to[t]]);
+  var opened = openBlocsOf([T.from[t], T.to[t]]);
+  if (opened) drain(true);  /* the tie itself must be drawn to be selected */
   S.tie = t; S.focus = null; S.bloc = null;
   emphasise([T.from[t], T.to[t]], [t]);
   if (edges.get(t)) network.setSelection({ nodes: [], edges: [t] }, { unselectAll: true, highlightEdges: false });
-  tieCard(t);
+  later(opened, function () { if (S.tie === t) tieCard(t); });
   saveState();
 }
 
@@ -68,7 +74,8 @@ var listId = "ag-names-" + instance;
 var names = el("datalist");
 names.id = listId;
 var seenNames = new Set();
-for (var n0 = 0; n0 < actorCount && seenNames.size < 5000; n0++) {
+/* suggestions only for graphs a list can hold: Chromium filters a datalist on every key */
+for (var n0 = 0; n0 < actorCount && actorCount <= 1500; n0++) {
   [A.name[n0]].concat(A.aliases[n0]).forEach(function (name) {
     if (seenNames.has(name)) return;
     seenNames.add(name);

@@ -92,26 +92,72 @@ function tieCurve(t) {
     roundness: 0.15 + 0.15 * Math.floor(nth / 2) };
 }
 
-/* bring the DataSets in line with the scene, then repaint */
-function rebuild() {
+/* bring the DataSets in line with the scene, then repaint. Once the page is up, new
+ * nodes and ties go in by slices of ~40 ms (vis-network builds each object in turn), so
+ * that opening a bloc of a thousand actors never blocks the page for long; ``first``
+ * names actors to add at once (the one being focused, a path's actors). */
+var queued = [], queueTimer = null, SLICE_MS = 60;
+function rebuild(first) {
   var want = scene();
-  var goneNodes = [], goneEdges = [], newNodes = [], newEdges = [];
+  var goneNodes = [], goneEdges = [];
   drawnEdges.forEach(function (_, id) { if (!want.edges.has(id)) goneEdges.push(id); });
   drawnNodes.forEach(function (_, id) { if (!want.nodes.has(id)) goneNodes.push(id); });
   goneEdges.forEach(function (id) { drawnEdges.delete(id); });
   goneNodes.forEach(function (id) { drawnNodes.delete(id); });
-  want.nodes.forEach(function (node, id) {
-    if (!drawnNodes.has(id)) { Object.assign(node, nodeLook(id)); newNodes.push(node); drawnNodes.set(id, node.sig); }
-  });
-  want.edges.forEach(function (edge, id) {
-    if (!drawnEdges.has(id)) { Object.assign(edge, edgeLook(id)); newEdges.push(edge); drawnEdges.set(id, edge.sig); }
-  });
   edges.remove(goneEdges);
   nodes.remove(goneNodes);
-  nodes.add(newNodes);
-  edges.add(newEdges);
+  var now = [], later = [], soon = new Set(first || []);
+  want.nodes.forEach(function (node, id) {
+    if (drawnNodes.has(id)) return;
+    if (!network || soon.has(id) || typeof id === "string") now.push(node); else later.push(node);
+  });
+  var ties = [];
+  want.edges.forEach(function (edge, id) { if (!drawnEdges.has(id)) ties.push(edge); });
+  queued = later.concat(ties);
+  addItems(now, true);
   if (data.large) fitLabels();
   paint();
+  drain(!network);
+}
+
+function addItems(items, all) {
+  var newNodes = [], newEdges = [];
+  items.forEach(function (item) {
+    var isEdge = item.from !== undefined;
+    if (isEdge) {
+      if (typeof item.id === "string" && !aggregates.has(item.id)) return;
+      if (!drawnNodes.has(item.from) || !drawnNodes.has(item.to)) return;
+      Object.assign(item, edgeLook(item.id));
+      drawnEdges.set(item.id, item.sig);
+      newEdges.push(item);
+    } else {
+      Object.assign(item, nodeLook(item.id));
+      drawnNodes.set(item.id, item.sig);
+      newNodes.push(item);
+    }
+  });
+  if (newNodes.length) nodes.add(newNodes);
+  if (newEdges.length) edges.add(newEdges);
+}
+
+/* one add per task, sized from the last one so that each takes about SLICE_MS:
+ * vis-network's cost per add grows with what is drawn, so few larger adds beat many */
+var perItem = { node: 0.15, edge: 0.4 };
+function drain(all) {
+  clearTimeout(queueTimer);
+  if (queued.length) {
+    var kind = queued[0].from === undefined, rate = kind ? "node" : "edge", chunk = [];
+    var count = all ? queued.length : Math.max(20, Math.min(800, Math.round(SLICE_MS / perItem[rate])));
+    while (queued.length && chunk.length < count && (queued[0].from === undefined) === kind) {
+      chunk.push(queued.shift());
+    }
+    var start = performance.now();
+    addItems(chunk, all);
+    perItem[rate] = Math.max(0.02, (performance.now() - start) / chunk.length);
+  }
+  view.filling = queued.length > 0;
+  if (queued.length) queueTimer = setTimeout(function () { drain(all); }, 0);
+  else if (data.large) refitLabels();
 }
 
 /* ---- looks -------------------------------------------------------------- */

@@ -134,8 +134,8 @@ function actorCard(i) {
     [["Ties out", outgoing], ["Ties in", incoming]].forEach(function (part) {
       box.appendChild(el("h2", null, part[0] + " (" + part[1].length + ")"));
       var list = el("ul");
-      part[1].slice(0, 200).forEach(function (t) { list.appendChild(tieItem(t)); });
-      if (part[1].length > 200) list.appendChild(el("li", "ag-muted", "\u2026and " + (part[1].length - 200) + " more (see Table)"));
+      part[1].slice(0, 40).forEach(function (t) { list.appendChild(tieItem(t)); });
+      if (part[1].length > 40) list.appendChild(el("li", "ag-muted", "\u2026and " + (part[1].length - 40) + " more (see Table)"));
       box.appendChild(list);
     });
   });
