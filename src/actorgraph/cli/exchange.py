@@ -6,7 +6,6 @@ its rules: parse, call the library, print; exit 2 on bad input.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -19,6 +18,7 @@ from actorgraph.cli import (
     _fail_input,
     _load,
     _read,
+    as_of_option,
     cache_option,
     cli,
     format_option,
@@ -54,8 +54,13 @@ from actorgraph.exceptions import ActorgraphError, GraphFileError
     show_default=True,
     help="How many paths to explain for each --path.",
 )
+@as_of_option
 def report(
-    graph_file: str | None, output: str | None, questions: tuple[tuple[str, str], ...], k: int
+    graph_file: str | None,
+    output: str | None,
+    questions: tuple[tuple[str, str], ...],
+    k: int,
+    as_of: str | None,
 ) -> None:
     """A report to paste into your own: picture, key actors, dependencies, paths.
 
@@ -64,7 +69,7 @@ def report(
     from actorgraph.io.files import write_atomic, write_atomic_bytes
     from actorgraph.outputs.report import build_report, report_html, report_markdown
 
-    graph = _load(graph_file)
+    graph = _load(graph_file, as_of)
     for source, target in questions:
         _actor_id(graph, source, "--path")
         _actor_id(graph, target, "--path")
@@ -92,10 +97,10 @@ def report(
 @click.option(
     "--to",
     "to",
-    type=click.Choice(["graphml", "gexf", "json", "csv", "dot", "mermaid"]),
+    type=click.Choice(["graphml", "gexf", "json", "kumu", "csv", "dot", "mermaid"]),
     required=True,
-    help="The format: json is networkx's node-link JSON; csv writes "
-    "NAME.graph/sources/actors/relations.csv.",
+    help="The format: json is networkx's node-link JSON; kumu is a Kumu project export; "
+    "csv writes NAME.graph/sources/actors/relations.csv.",
 )
 @click.option(
     "-o",
@@ -104,7 +109,8 @@ def report(
     help="File to write [default: output/NAME.EXT]; for csv, a folder or the "
     "actors file; - prints to stdout.",
 )
-def export(graph_file: str | None, to: str, output: str | None) -> None:
+@as_of_option
+def export(graph_file: str | None, to: str, output: str | None, as_of: str | None) -> None:
     """Write the graph as GraphML, GEXF, node-link JSON, CSV, DOT or Mermaid.
 
     Every attribute the format can carry goes with it: types, polarity, strength,
@@ -113,7 +119,7 @@ def export(graph_file: str | None, to: str, output: str | None) -> None:
     from actorgraph.io.files import write_atomic
     from actorgraph.outputs.export import SUFFIXES, csv_tables, export_text
 
-    graph = _load(graph_file)
+    graph = _load(graph_file, as_of)
     name = Path(graph.path or "graph").stem
     try:
         if to == "csv" and output != "-":
@@ -146,17 +152,81 @@ def export(graph_file: str | None, to: str, output: str | None) -> None:
     metavar="graph/NAME.yaml",
     help="The graph file to write (YAML, or JSON by extension).",
 )
-@click.option("--title", help="Title of the graph (default: from the file, or its name).")
-def import_(sources: tuple[str, ...], output: str, title: str | None) -> None:
-    """Make a graph file from CSV tables, node-link JSON or GraphML.
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option(
+    "--from",
+    "source_format",
+    type=click.Choice(["csv", "xlsx", "json", "kumu", "graphml", "gexf"]),
+    help="The file's format [default: from its extension].",
+)
+@click.option("--title", help="Title of the graph and of the dataset as a source.")
+@click.option("--url", help="Where the dataset is published (kept with it as a source).")
+@click.option(
+    "--map",
+    "mapping",
+    multiple=True,
+    metavar="COLUMN=FIELD",
+    help="Read a column (or attribute) as a field: source, target, type, strength, "
+    "confidence, since, until, since_year/_month/_day, until_year/_month/_day, id, note, "
+    "claim, direction, name, kind, aliases, description, attribute. Repeatable.",
+)
+@click.option("--default-kind", metavar="KIND", help="Kind of actors that name none.")
+@click.option("--default-type", metavar="TYPE", help="Type of ties that name none.")
+@click.option(
+    "--default-strength",
+    type=click.FloatRange(0, 1),
+    metavar="X",
+    help="Strength (0 to 1) of ties that give none.",
+)
+@click.option(
+    "--default-confidence",
+    type=click.Choice(["low", "medium", "high"]),
+    help="Confidence of ties that give none.",
+)
+@click.option("--type-from", metavar="COLUMN", help="Take each tie's type from this column ...")
+@click.option(
+    "--type-map",
+    multiple=True,
+    metavar="VALUE=TYPE",
+    help="... translating its values (repeatable; every value met must be mapped).",
+)
+@click.option(
+    "--undirected",
+    is_flag=True,
+    help="The ties have no direction: each is one tie of a symmetric type.",
+)
+def import_(
+    sources: tuple[str, ...],
+    output: str,
+    force: bool,
+    source_format: str | None,
+    title: str | None,
+    url: str | None,
+    mapping: tuple[str, ...],
+    default_kind: str | None,
+    default_type: str | None,
+    default_strength: float | None,
+    default_confidence: str | None,
+    type_from: str | None,
+    type_map: tuple[str, ...],
+    undirected: bool,
+) -> None:
+    """Make a graph file from CSV, Excel, node-link JSON, Kumu, GraphML or GEXF.
 
     CSV: NAME.actors.csv and NAME.relations.csv (one row per piece of evidence),
-    optionally NAME.sources.csv and NAME.graph.csv; name any of them. Unknown
-    columns are kept as attributes; bad rows are reported with their row numbers.
+    optionally NAME.sources.csv and NAME.graph.csv; name any of them. Any other CSV
+    (or a workbook's first sheet) is a table of ties, one per row. Columns are
+    matched to fields by name, or by --map; unknown columns are kept as attributes.
+    Ties without evidence cite the file, by row or element. Every problem is
+    reported at once with its row (or element and line), and nothing is written.
     """
-    from actorgraph.io.files import write_atomic
-    from actorgraph.io.load import format_graph, graph_to_data
-    from actorgraph.outputs.importing import csv_files, import_graph
+    from actorgraph.outputs.importing import (
+        ImportOptionError,
+        ImportOptions,
+        csv_files,
+        import_to_file,
+        pairs,
+    )
 
     one_csv_set = (
         all(s.lower().endswith(".csv") for s in sources)
@@ -165,19 +235,29 @@ def import_(sources: tuple[str, ...], output: str, title: str | None) -> None:
     if len(sources) > 1 and not one_csv_set:
         raise click.UsageError("give the files of one graph (for CSV, any one of its tables)")
     try:
-        graph = import_graph(sources[0], title)
-    except GraphFileError as error:
-        _fail_input(error)
-    text = (
-        json.dumps(graph_to_data(graph), indent=2, ensure_ascii=False) + "\n"
-        if output.lower().endswith(".json")
-        else format_graph(graph)
-    )
+        options = ImportOptions(
+            title=title,
+            source_format=source_format,
+            mapping=pairs(mapping, "--map"),
+            default_kind=default_kind,
+            default_type=default_type,
+            default_strength=default_strength,
+            default_confidence=default_confidence,
+            type_from=type_from,
+            type_map=pairs(type_map, "--type-map"),
+            undirected=undirected,
+            url=url,
+        )
+    except ImportOptionError as error:
+        raise click.UsageError(str(error)) from None
     try:
-        written = write_atomic(output, text)
+        imported = import_to_file(sources[0], output, options, force=force)
     except ActorgraphError as error:
         _fail_input(error)
-    click.echo(f"wrote {written} ({len(graph.actors)} actors, {len(graph.relations)} relations)")
+    for note in imported.notes:
+        click.echo(f"note: {note}")
+    graph = imported.graph
+    click.echo(f"wrote {output} ({len(graph.actors):,} actors, {len(graph.relations):,} relations)")
 
 
 @cli.command()

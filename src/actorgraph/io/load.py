@@ -23,7 +23,7 @@ Examples
 >>> bad = text.replace("target: a", "target: c")
 >>> for problem in validate_text(bad, "demo.yaml"):
 ...     print(problem)
-demo.yaml:8: unknown actor 'c' in target; known actors: a, b
+demo.yaml:8: unknown second actor (target) 'c'; known actors: a, b
 """
 
 from __future__ import annotations
@@ -160,6 +160,11 @@ def _decode(data: bytes, name: str) -> str:
 # -- building ---------------------------------------------------------------
 
 
+def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
+    """The model from data the checks found clean (imports build their data themselves)."""
+    return _build(data, doc, filename)
+
+
 def _optional_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -180,6 +185,8 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
             s.get("publisher"),
             _optional_text(s.get("published")),
             s.get("url"),
+            s.get("file"),
+            _optional_text(s.get("retrieved")),
         )
         for s in data.get("sources", ())
     )
@@ -202,7 +209,19 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
             r["target"],
             float(r["strength"]),
             r["confidence"],
-            tuple(Evidence(e["source"], e["claim"], e.get("paragraph")) for e in r["evidence"]),
+            tuple(
+                Evidence(
+                    e["source"],
+                    e["claim"],
+                    e.get("paragraph"),
+                    e.get("url"),
+                    e.get("quote"),
+                    e.get("page"),
+                    e.get("row"),
+                    e.get("element"),
+                )
+                for e in r["evidence"]
+            ),
             _optional_text(r.get("since")),
             _optional_text(r.get("until")),
             r.get("id"),
@@ -251,6 +270,8 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                 "publisher": s.publisher,
                 "published": s.published,
                 "url": s.url,
+                "file": s.file,
+                "retrieved": s.retrieved,
             }
         )
         for s in graph.sources
@@ -312,7 +333,18 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                 "until": r.until,
                 "note": r.note,
                 "evidence": [
-                    compact({"source": e.source, "paragraph": e.paragraph, "claim": e.claim})
+                    compact(
+                        {
+                            "source": e.source,
+                            "paragraph": e.paragraph,
+                            "page": e.page,
+                            "row": e.row,
+                            "element": e.element,
+                            "url": e.url,
+                            "quote": e.quote,
+                            "claim": e.claim,
+                        }
+                    )
                     for e in r.evidence
                 ],
                 "attributes": dict(r.attributes),

@@ -1,10 +1,15 @@
-"""A graph in other tools' formats: GraphML, GEXF, node-link JSON, CSV, DOT, Mermaid.
+"""A graph in other tools' formats: GraphML, GEXF, node-link JSON, Kumu, CSV, DOT, Mermaid.
 
 Every attribute a format can carry is carried: relation type, polarity and
 influence, strength, confidence, dates, notes, evidence, your own attributes,
 and the graph's title, sources and declared vocabulary. GraphML and GEXF hold
-only scalars, so lists (aliases, evidence, sources) travel as JSON text there.
-:mod:`actorgraph.outputs.importing` reads GraphML, node-link JSON and the CSV files back.
+only scalars, so lists (aliases, evidence, sources) travel as JSON text there; their
+edges also carry ``weight`` = strength, which Gephi and Cytoscape lay out and measure by.
+:mod:`actorgraph.outputs.importing` reads every format but DOT and Mermaid back.
+
+CSV cells are safe to open in a spreadsheet: a cell that would start a formula gets
+OWASP's ``'`` prefix (the import takes exactly that off again), and any cell holding a
+carriage return or newline is quoted, so it cannot split its row.
 
 >>> from actorgraph.io.load import read_graph
 >>> text = export_text(read_graph("graph/belarus-2022.yaml"), "mermaid")
@@ -14,20 +19,20 @@ only scalars, so lists (aliases, evidence, sources) travel as JSON text there.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
 from actorgraph.io.load import graph_to_data
 from actorgraph.model import Graph
 
-FORMATS = ("graphml", "gexf", "json", "csv", "dot", "mermaid")
+FORMATS = ("graphml", "gexf", "json", "kumu", "csv", "dot", "mermaid")
 SUFFIXES = {
     "graphml": ".graphml",
     "gexf": ".gexf",
     "json": ".nodelink.json",
+    "kumu": ".kumu.json",
     "csv": ".csv",
     "dot": ".dot",
     "mermaid": ".mmd",
@@ -48,7 +53,42 @@ RELATION_COLUMNS = [
     "evidence_paragraph",
     "evidence_claim",
 ]
-SOURCE_COLUMNS = ["id", "title", "authors", "publisher", "published", "url"]
+EVIDENCE_LOCATORS = ["page", "row", "element", "url", "quote"]
+"""Evidence fields beyond the paragraph; a CSV export has a column for those in use."""
+SOURCE_COLUMNS = ["id", "title", "authors", "publisher", "published", "url", "file", "retrieved"]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP's list)."""
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
+
+
+def _starts_formula(text: str) -> bool:
+    rest = text.lstrip("'")
+    if not rest.startswith(FORMULA_STARTS):
+        return False
+    return rest != text or not _PLAIN_NUMBER.match(text)  # -0.5 is a number, not a formula
+
+
+def neutralise_formula(text: str) -> str:
+    """OWASP's rule: a cell a spreadsheet would run as a formula starts with ``'``.
+
+    Also prefixed: text that already starts with quotes before such a character, so
+    that :func:`restore_formula` can undo exactly this and nothing else.
+
+    >>> neutralise_formula("=cmd|' /C calc'!A0"), neutralise_formula("-0.5")
+    ("'=cmd|' /C calc'!A0", '-0.5')
+    """
+    return "'" + text if _starts_formula(text) else text
+
+
+def restore_formula(text: str) -> str:
+    """The exact inverse of :func:`neutralise_formula`, for reading a CSV back.
+
+    >>> all(restore_formula(neutralise_formula(t)) == t for t in ("'=1", "=1", "'x", "-1"))
+    True
+    """
+    return (
+        text[1:] if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS) else text
+    )
 
 
 def _json(value: Any) -> str:
@@ -94,6 +134,7 @@ def to_networkx(graph: Graph, flat: bool = False) -> Any:
             polarity=rtype.polarity,
             influence=rtype.influence,
             strength=relation["strength"],
+            weight=relation["strength"],
             confidence=relation["confidence"],
             since=relation.get("since", ""),
             until=relation.get("until", ""),
@@ -133,6 +174,17 @@ def csv_tables(graph: Graph) -> dict[str, str]:
         )
     ]
     sources = [{**s, "authors": join_list(s.get("authors", []))} for s in data["sources"]]
+    source_columns = [
+        c
+        for c in SOURCE_COLUMNS
+        if c in ("id", "title", "authors", "publisher", "published", "url")
+        or any(c in s for s in sources)
+    ]
+    locators = [
+        c
+        for c in EVIDENCE_LOCATORS
+        if any(c in e for r in data["relations"] for e in r["evidence"])
+    ]
     actor_extra = sorted({k for a in data["actors"] for k in a.get("attributes", {})})
     actors = [
         {
@@ -153,23 +205,85 @@ def csv_tables(graph: Graph) -> dict[str, str]:
                     "evidence_source": item["source"],
                     "evidence_paragraph": item.get("paragraph", ""),
                     "evidence_claim": item["claim"],
+                    **{f"evidence_{c}": item.get(c, "") for c in locators},
                     **r.get("attributes", {}),
                 }
             )
     return {
         "graph": _csv(graph_rows, ["key", "value"]),
-        "sources": _csv(sources, SOURCE_COLUMNS),
+        "sources": _csv(sources, source_columns),
         "actors": _csv(actors, ACTOR_COLUMNS + actor_extra),
-        "relations": _csv(relations, RELATION_COLUMNS + relation_extra),
+        "relations": _csv(
+            relations, RELATION_COLUMNS + [f"evidence_{c}" for c in locators] + relation_extra
+        ),
     }
 
 
+def csv_cell(value: Any) -> str:
+    r"""One CSV cell: formulas neutralised; quoted when it holds a comma, a quote, a
+    carriage return or a newline (Python's csv module leaves a lone CR bare, and a
+    spreadsheet or our own import would then split the row there).
+
+    >>> csv_cell("x\rforged,row"), csv_cell("=1+1"), csv_cell(0.5)
+    ('"x\rforged,row"', "'=1+1", '0.5')
+    """
+    text = neutralise_formula("" if value is None else str(value))
+    if any(ch in text for ch in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    lines = [",".join(csv_cell(c) for c in columns)]
+    lines += [",".join(csv_cell(row.get(c, "")) for c in columns) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def kumu_data(graph: Graph) -> dict[str, Any]:
+    """The graph as a Kumu project export: ``elements`` and ``connections`` with their
+    ``attributes``; what Kumu has no place for (title, sources, vocabulary) goes under
+    ``actorgraph`` so that the import gives back the same graph."""
+    data = graph_to_data(graph)
+    elements = [
+        {
+            "_id": actor["id"],
+            "attributes": {
+                **actor.get("attributes", {}),
+                "label": actor["name"],
+                "element type": actor["kind"],
+                "description": actor.get("description", ""),
+                "aliases": actor.get("aliases", []),
+            },
+        }
+        for actor in data["actors"]
+    ]
+    connections = []
+    for order, relation in enumerate(data["relations"]):
+        fields = {k: relation[k] for k in ("id", "since", "until", "note") if k in relation}
+        connections.append(
+            {
+                "_id": f"c{order}",
+                "from": relation["source"],
+                "to": relation["target"],
+                "direction": "directed",
+                "attributes": {
+                    **relation.get("attributes", {}),
+                    "connection type": relation["type"],
+                    "strength": relation["strength"],
+                    "confidence": relation["confidence"],
+                    **fields,
+                    "evidence": relation["evidence"],
+                },
+            }
+        )
+    graph_fields = {
+        k: data[k] for k in ("title", "as_of", "description", "vocabulary") if k in data
+    }
+    return {
+        "elements": elements,
+        "connections": connections,
+        "actorgraph": {**graph_fields, "sources": data["sources"]},
+    }
 
 
 def _dot_string(text: str) -> str:
@@ -283,6 +397,8 @@ def export_text(graph: Graph, to: str) -> str:
     if to == "json":
         data = nx.node_link_data(to_networkx(graph), edges="edges")
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if to == "kumu":
+        return json.dumps(kumu_data(graph), indent=2, ensure_ascii=False) + "\n"
     if to == "csv":
         return csv_tables(graph)["relations"]
     if to == "dot":

@@ -200,9 +200,16 @@ def relation_line(graph: Graph, relation: Relation) -> str:
     )
 
 
-def evidence_lines(relation: Relation, indent: str) -> list[str]:
-    """One line per piece of evidence: citation and claim."""
-    return [f"{indent}evidence: {item.cite()}: {item.claim}" for item in relation.evidence]
+def evidence_lines(relation: Relation, indent: str, graph: Graph | None = None) -> list[str]:
+    """One line per piece of evidence: citation (a dataset's row by the dataset's title) and
+    claim."""
+    sources = graph.sources_by_id if graph else {}
+    return [
+        f"{indent}evidence: "
+        f"{item.cite(sources[item.source].title if item.source in sources else None)}: "
+        f"{item.claim}"
+        for item in relation.evidence
+    ]
 
 
 def plural(count: int, word: str) -> str:
@@ -231,7 +238,7 @@ def paths_text(
         for step, hop in enumerate(found.hops, 1):
             lines.append(f"   [{step}] {hop.mover.name} → {hop.moved.name}: {hop.influence_note()}")
             lines.append(f"       {relation_line(graph, hop.relation)}")
-            lines += evidence_lines(hop.relation, "       ")
+            lines += evidence_lines(hop.relation, "       ", graph)
             lines += [f"       also: {relation_line(graph, r)}" for r in hop.alternatives]
     return "\n".join(lines) + "\n"
 
@@ -251,5 +258,5 @@ def actor_text(actor: Actor, graph: Graph) -> str:
         lines += ["", f"{heading} ({len(relations)}):"]
         for relation in relations:
             lines.append(f"  {relation_line(graph, relation)}")
-            lines += evidence_lines(relation, "      ")
+            lines += evidence_lines(relation, "      ", graph)
     return "\n".join(lines) + "\n"
