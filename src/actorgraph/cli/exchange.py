@@ -257,7 +257,11 @@ def import_(
     for note in imported.notes:
         click.echo(f"note: {note}")
     graph = imported.graph
-    click.echo(f"wrote {output} ({len(graph.actors):,} actors, {len(graph.relations):,} relations)")
+    actors, relations = len(graph.actors), len(graph.relations)
+    click.echo(
+        f"wrote {output} ({actors:,} actor{'s' * (actors != 1)}, "
+        f"{relations:,} relation{'s' * (relations != 1)})"
+    )
 
 
 @cli.command()

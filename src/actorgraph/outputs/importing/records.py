@@ -468,6 +468,7 @@ class _Builder:
         has = set(resolved.values())
         found = ", ".join(columns) if columns else "none"
         where = "columns found" if dataset.rows else "edge attributes found"
+        thing = "column" if dataset.rows else "edge attribute"
         missing = []
         for needed, default, hint in (
             ("source", None, "--map COLUMN=source"),
@@ -495,7 +496,7 @@ class _Builder:
                 and not (needed == "type" and options.type_from)
             ):
                 word = _WORDS.get(needed, "relation type" if needed == "type" else needed)
-                missing.append((f"no column gives the {word}; {where}: {found}", f"give {hint}"))
+                missing.append((f"no {thing} gives the {word}; {where}: {found}", f"give {hint}"))
         known = set(columns) | set(dataset.columns(dataset.nodes or []))
         for column in options.mapping:
             if column not in known:
