@@ -460,8 +460,9 @@ class _Builder:
     def header_problems(
         self, columns: list[str], resolved: dict[str, str], edges: list[Record]
     ) -> bool:
-        """Fields no column gives and no default covers: one problem each, naming the
-        columns found; False when the ties cannot be read at all."""
+        """Fields no column gives and no default covers, in one problem naming the columns
+        found; a ``--map`` or ``--type-from`` naming no column. False when the ties cannot be
+        read at all."""
         options, dataset = self.options, self.dataset
         if not edges:
             return True
@@ -469,34 +470,38 @@ class _Builder:
         found = ", ".join(columns) if columns else "none"
         where = "columns found" if dataset.rows else "edge attributes found"
         thing = "column" if dataset.rows else "edge attribute"
-        missing = []
-        for needed, default, hint in (
+        needs = (
             ("source", None, "--map COLUMN=source"),
             ("target", None, "--map COLUMN=target"),
             (
                 "type",
-                options.default_type,
-                "--map COLUMN=type, --type-from COLUMN with "
-                "--type-map VALUE=TYPE, or --default-type TYPE",
+                options.default_type or options.type_from,
+                "--map COLUMN=type (or "
+                "--type-from COLUMN with --type-map VALUE=TYPE, or --default-type TYPE)",
             ),
             (
                 "strength",
                 options.default_strength,
-                "--map COLUMN=strength or --default-strength X (0 to 1)",
+                "--map COLUMN=strength (or --default-strength X, 0 to 1)",
             ),
             (
                 "confidence",
                 options.default_confidence,
-                "--map COLUMN=confidence or --default-confidence low|medium|high",
+                "--map COLUMN=confidence (or --default-confidence low|medium|high)",
             ),
-        ):
-            if (
-                needed not in has
-                and default is None
-                and not (needed == "type" and options.type_from)
-            ):
-                word = _WORDS.get(needed, "relation type" if needed == "type" else needed)
-                missing.append((f"no {thing} gives the {word}; {where}: {found}", f"give {hint}"))
+        )
+        lacking = [(n, h) for n, default, h in needs if n not in has and default is None]
+        missing = []
+        if lacking:
+            words = ", ".join(
+                _WORDS.get(n, "relation type" if n == "type" else n) for n, _ in lacking
+            )
+            missing.append(
+                (
+                    f"no {thing} gives the {words}; {where}: {found}",
+                    "give " + "; ".join(h for _, h in lacking),
+                )
+            )
         known = set(columns) | set(dataset.columns(dataset.nodes or []))
         for column in options.mapping:
             if column not in known:
