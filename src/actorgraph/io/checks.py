@@ -20,8 +20,8 @@ from typing import Any
 from actorgraph.exceptions import Problem
 from actorgraph.io.positioned import PathKey, PositionedData, read_positioned_yaml
 from actorgraph.memory import collector_paused
-from actorgraph.model import parse_partial_date
-from actorgraph.vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary
+from actorgraph.model import RELATION_IDENTITY, parse_partial_date
+from actorgraph.vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary, declared_entry
 
 _SINGULAR = {
     "actors": "actor",
@@ -487,29 +487,9 @@ class Meaning:
 
 def _signature(relation: dict[str, Any]) -> tuple[Any, ...]:
     """What makes two relations the same statement."""
-    values = tuple(relation.get(k) for k in ("source", "type", "target", "since", "until"))
+    values = tuple(relation.get(k) for k in RELATION_IDENTITY)
     try:
         hash(values)
     except TypeError:  # a list or mapping where a value belongs; the schema says so
         return tuple(map(repr, values))
     return values
-
-
-def declared_entry(section: str, item: dict[str, Any]) -> Any:
-    if section == "actor_kinds":
-        return ActorKind(
-            item["id"],
-            item.get("label", item["id"]),
-            item.get("color", "#8d99ae"),
-            item.get("shape", "dot"),
-            item.get("description", ""),
-        )
-    return RelationType(
-        item["id"],
-        item.get("label", item["id"].replace("_", " ")),
-        item.get("polarity", "neutral"),
-        item.get("influence", "forward"),
-        item.get("score"),
-        item.get("plover"),
-        item.get("description", ""),
-    )

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from actorgraph.exceptions import GraphFileError, Problem
 from actorgraph.memory import collector_paused
 from actorgraph.model import Actor, Evidence, Graph, Relation, Source
-from actorgraph.vocabulary import BUILTIN
+from actorgraph.vocabulary import BUILTIN, declared_vocabulary
 
 if TYPE_CHECKING:  # the checks (PyYAML, fastjsonschema) load only when a file is parsed
     from actorgraph.io.positioned import PositionedData
@@ -68,7 +68,7 @@ def parse_graph(text: str, filename: str = "<string>", format: str | None = None
         doc, problems = _check(text, filename, format)
         if problems:
             raise GraphFileError(problems)
-        return _build(doc.data, doc, filename)
+        return build_graph(doc.data, doc, filename)
 
 
 def read_graph(path: str | os.PathLike[str], cache: bool = True) -> Graph:
@@ -164,10 +164,8 @@ def _optional_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
-    from actorgraph.io.checks import Meaning
-
-    checker = Meaning(doc, filename)
+def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
+    """The model of checked file data; ``doc`` gives each actor and relation its line."""
 
     def line(path: tuple[str, int]) -> int | None:
         return doc.line_of(path) if doc.lines else None  # JSON read fast keeps no lines
@@ -217,7 +215,7 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
         actors=actors,
         relations=relations,
         sources=sources,
-        vocabulary=checker.vocabulary(),
+        vocabulary=declared_vocabulary(data.get("vocabulary")),
         as_of_date=_optional_text(data.get("as_of")),
         description=data.get("description", ""),
         path=filename,
@@ -337,3 +335,12 @@ def format_graph(graph: Graph) -> str:
     return yaml.dump(
         graph_to_data(graph), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100
     )
+
+
+def graph_file_text(graph: Graph, filename: str | os.PathLike[str]) -> str:
+    """The graph as the text of a file called ``filename``: JSON for ``.json``, else YAML."""
+    if format_of(filename) == "json":
+        import json
+
+        return json.dumps(graph_to_data(graph), indent=2, ensure_ascii=False) + "\n"
+    return format_graph(graph)

@@ -20,8 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from actorgraph.exceptions import NoPath
+from actorgraph.exceptions import NoPath, QueryError, require_choice
 from actorgraph.model import Actor, Graph, Relation
+from actorgraph.vocabulary import CONFIDENCE_LEVELS, CONFIDENCE_RANK, PATH_WEIGHTS
 
 _TIE_SEARCH_LIMIT = 500
 TIE_SEARCH_ACTORS = 5000
@@ -113,7 +114,7 @@ def relation_to_dict(relation: Relation) -> dict[str, Any]:
     }
 
 
-WEIGHTS = ("hops", "strength")
+WEIGHTS = PATH_WEIGHTS
 DEFAULT_ALL_HOPS = 4
 ALL_PATHS_LIMIT = 1000
 
@@ -165,21 +166,20 @@ def find_paths(
     """
     import networkx as nx
 
-    from actorgraph.network import CONFIDENCE_RANK, collapsed_influence
+    from actorgraph.network import collapsed_influence
 
     if k < 1:
-        raise ValueError("k must be at least 1")
-    if weight not in WEIGHTS:
-        raise ValueError(f"weight must be one of {', '.join(WEIGHTS)}, not {weight!r}")
+        raise QueryError("k must be at least 1")
+    require_choice("weight", weight, WEIGHTS)
     start, end = graph.actor(source), graph.actor(target)
     if start.id == end.id:
-        raise ValueError("source and target are the same actor")
+        raise QueryError("source and target are the same actor")
     allowed_types = _known(graph.vocabulary.relation_types, types, "relation type")
     excluded = _known(graph.vocabulary.relation_types, exclude_types, "relation type") or set()
     allowed_kinds = _known(graph.vocabulary.actor_kinds, kinds, "actor kind")
-    floor = 0 if min_confidence is None else CONFIDENCE_RANK.get(min_confidence, -1)
-    if floor < 0:
-        raise ValueError(f"min_confidence must be low, medium or high, not {min_confidence!r}")
+    if min_confidence is not None:
+        require_choice("min_confidence", min_confidence, CONFIDENCE_LEVELS)
+    floor = 0 if min_confidence is None else CONFIDENCE_RANK[min_confidence]
 
     def keep(relation: Relation) -> bool:
         return (
@@ -215,7 +215,7 @@ def _known(vocabulary: Any, names: Iterable[str] | None, word: str) -> set[str] 
     wanted = set(names)
     unknown = sorted(wanted - set(vocabulary))
     if unknown:
-        raise ValueError(
+        raise QueryError(
             f"unknown {word} {', '.join(map(repr, unknown))}; known: {', '.join(vocabulary)}"
         )
     return wanted
