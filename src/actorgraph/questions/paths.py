@@ -250,18 +250,23 @@ def _best_node_paths(
     # on big graphs Yen's extra spur searches cost far more than exact ties are worth:
     # stop at k, ties then keep networkx's (deterministic) order
     extra = _TIE_SEARCH_LIMIT if view.number_of_nodes() <= TIE_SEARCH_ACTORS else 0
+    accepted_or_tied = 0
     try:
-        generator = nx.shortest_simple_paths(view, start, end, weight=attribute)
-        for nodes in itertools.islice(generator, k + extra):
+        for nodes in nx.shortest_simple_paths(view, start, end, weight=attribute):
             if kth is not None and cost(nodes) > kth + 1e-9 * max(1.0, kth):
                 break
             if max_hops is not None and len(nodes) - 1 > max_hops:
                 if weight == "hops":
                     break
+                # ranked by strength, a longer path can come before a short enough one:
+                # skipped candidates do not count against the search limit
                 continue
             found.append(nodes)
             if len(found) == k:
                 kth = cost(nodes)
+            accepted_or_tied += 1
+            if accepted_or_tied >= k + extra:
+                break
     except (nx.NetworkXNoPath, nx.NodeNotFound):
         return []
     return found
