@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from actorgraph.exceptions import NoPath, QueryError, require_choice
+from actorgraph.io.load import relation_data
 from actorgraph.model import Actor, Graph, Relation
 from actorgraph.vocabulary import CONFIDENCE_LEVELS, CONFIDENCE_RANK, PATH_WEIGHTS
 
@@ -97,21 +98,8 @@ class Path:
 
 
 def relation_to_dict(relation: Relation) -> dict[str, Any]:
-    """A relation as plain data, evidence included."""
-    return {
-        "key": relation.key,
-        "source": relation.source,
-        "type": relation.type,
-        "target": relation.target,
-        "strength": relation.strength,
-        "confidence": relation.confidence,
-        "since": relation.since,
-        "until": relation.until,
-        "evidence": [
-            {"source": e.source, "paragraph": e.paragraph, "claim": e.claim}
-            for e in relation.evidence
-        ],
-    }
+    """A relation as in the file format, with its ``key`` and its dates always present."""
+    return {"key": relation.key, "since": None, "until": None, **relation_data(relation)}
 
 
 WEIGHTS = PATH_WEIGHTS
