@@ -1,7 +1,7 @@
 """Commands that move graphs in and out: report, export, import, diff, schema.
 
-They join the ``actorgraph`` group defined in :mod:`actorgraph.cli` and follow
-its rules: parse, call the library, print; exit 2 on bad input.
+They follow the rules of :mod:`actorgraph.cli.options`: parse, call the library,
+print; exit 2 on bad input.
 """
 
 from __future__ import annotations
@@ -10,25 +10,36 @@ from pathlib import Path
 
 import click
 
-from actorgraph.cli import (
+from actorgraph.cli.options import (
     OUTPUT_DIR,
     BadInput,
-    _actor_id,
-    _echo_json,
-    _fail_input,
-    _load,
-    _read,
+    actor_id,
     as_of_option,
     cache_option,
-    cli,
+    count_option,
+    echo_json,
     format_option,
     graph_option,
+    load_graph,
+    maps_errors,
+    read_one,
+    written,
 )
 from actorgraph.cli.progress import working
-from actorgraph.exceptions import ActorgraphError, GraphFileError
+from actorgraph.exceptions import GraphFileError
+from actorgraph.vocabulary import CONFIDENCE_LEVELS, EXPORT_FORMATS, IMPORT_FORMATS
 
 
-@cli.command()
+def _said(paths: list[Path], output_format: str, **summary: object) -> None:
+    """Report the files a command wrote: a line each, or one JSON summary."""
+    if output_format == "json":
+        echo_json({"written": [str(p) for p in paths], **summary})
+    else:
+        for path in paths:
+            click.echo(f"wrote {path}")
+
+
+@click.command()
 @graph_option
 @click.option(
     "-o",
@@ -45,59 +56,50 @@ from actorgraph.exceptions import ActorgraphError, GraphFileError
     metavar="A B",
     help="Explain the influence paths from A to B (repeatable).",
 )
-@click.option(
+@count_option(
     "-k",
     "--k",
     "k",
-    type=click.IntRange(1, 10),
     default=3,
-    show_default=True,
     help="How many paths to explain for each --path.",
+    most=10,
 )
 @as_of_option
+@format_option("text", "json")
+@maps_errors
 def report(
     graph_file: str | None,
     output: str | None,
     questions: tuple[tuple[str, str], ...],
     k: int,
     as_of: str | None,
+    output_format: str,
 ) -> None:
     """A report to paste into your own: picture, key actors, dependencies, paths.
 
     Markdown or one offline HTML file (which also embeds the interactive graph).
     """
-    from actorgraph.io.files import write_atomic, write_atomic_bytes
-    from actorgraph.outputs.report import build_report, report_html, report_markdown
+    from actorgraph.outputs.report import REPORT_SUFFIXES, write_report
 
-    graph = _load(graph_file, as_of)
+    graph = load_graph(graph_file, as_of)
     for source, target in questions:
-        _actor_id(graph, source, "--path")
-        _actor_id(graph, target, "--path")
+        actor_id(graph, source, "--path")
+        actor_id(graph, target, "--path")
     name = Path(graph.path or "graph").stem
     target_file = Path(output) if output else OUTPUT_DIR / f"{name}-report.html"
-    if target_file.suffix.lower() not in (".html", ".htm", ".md"):
+    if target_file.suffix.lower() not in REPORT_SUFFIXES:
         raise click.BadParameter("name a .html or .md file", param_hint="'-o'")
     with working("Writing the report"):
-        built = build_report(graph, questions, k=k)
-        try:
-            if target_file.suffix.lower() == ".md":
-                picture_file = target_file.with_suffix(".svg")
-                write_atomic_bytes(picture_file, built.svg)
-                write_atomic(target_file, report_markdown(built, picture_file.name))
-                click.echo(f"wrote {picture_file}")
-            else:
-                write_atomic(target_file, report_html(built))
-        except ActorgraphError as error:
-            _fail_input(error)
-    click.echo(f"wrote {target_file}")
+        paths = write_report(graph, target_file, questions, k=k)
+    _said(paths, output_format)
 
 
-@cli.command()
+@click.command()
 @graph_option
 @click.option(
     "--to",
     "to",
-    type=click.Choice(["graphml", "gexf", "json", "kumu", "csv", "dot", "mermaid"]),
+    type=click.Choice(list(EXPORT_FORMATS)),
     required=True,
     help="The format: json is networkx's node-link JSON; kumu is a Kumu project export; "
     "csv writes NAME.graph/sources/actors/relations.csv.",
@@ -110,40 +112,32 @@ def report(
     "actors file; - prints to stdout.",
 )
 @as_of_option
-def export(graph_file: str | None, to: str, output: str | None, as_of: str | None) -> None:
-    """Write the graph as GraphML, GEXF, node-link JSON, CSV, DOT or Mermaid.
+@format_option("text", "json")
+@maps_errors
+def export(
+    graph_file: str | None, to: str, output: str | None, as_of: str | None, output_format: str
+) -> None:
+    """Write the graph as GraphML, GEXF, node-link JSON, Kumu JSON, CSV, DOT or Mermaid.
 
     Every attribute the format can carry goes with it: types, polarity, strength,
     confidence, dates and evidence.
     """
     from actorgraph.io.files import write_atomic
-    from actorgraph.outputs.export import SUFFIXES, csv_tables, export_text
+    from actorgraph.outputs.export import export_files, export_text
 
-    graph = _load(graph_file, as_of)
+    graph = load_graph(graph_file, as_of)
+    if output == "-":
+        if to == "csv":
+            raise click.BadParameter("csv writes four tables; name a folder", param_hint="'-o'")
+        click.echo(export_text(graph, to), nl=False)
+        return
     name = Path(graph.path or "graph").stem
-    try:
-        if to == "csv" and output != "-":
-            given = Path(output) if output else OUTPUT_DIR
-            folder = given.parent if given.suffix == ".csv" else given
-            prefix = (
-                given.name.removesuffix(".csv").removesuffix(".actors")
-                if given.suffix == ".csv"
-                else name
-            )
-            for table, text in csv_tables(graph).items():
-                click.echo(f"wrote {write_atomic(folder / f'{prefix}.{table}.csv', text)}")
-            return
-        text = export_text(graph, to)
-        if output == "-":
-            click.echo(text, nl=False)
-            return
-        target = Path(output) if output else OUTPUT_DIR / f"{name}{SUFFIXES[to]}"
-        click.echo(f"wrote {write_atomic(target, text)}")
-    except ActorgraphError as error:
-        _fail_input(error)
+    default = OUTPUT_DIR if to == "csv" else OUTPUT_DIR / f"{name}{EXPORT_FORMATS[to]}"
+    files = export_files(graph, to, output or default)
+    _said([write_atomic(path, text) for path, text in files.items()], output_format)
 
 
-@cli.command(name="import")
+@click.command(name="import")
 @click.argument("sources", nargs=-1, required=True, metavar="FILE...")
 @click.option(
     "-o",
@@ -156,7 +150,7 @@ def export(graph_file: str | None, to: str, output: str | None, as_of: str | Non
 @click.option(
     "--from",
     "source_format",
-    type=click.Choice(["csv", "xlsx", "json", "kumu", "graphml", "gexf"]),
+    type=click.Choice(IMPORT_FORMATS),
     help="The file's format [default: from its extension].",
 )
 @click.option("--title", help="Title of the graph and of the dataset as a source.")
@@ -180,7 +174,7 @@ def export(graph_file: str | None, to: str, output: str | None, as_of: str | Non
 )
 @click.option(
     "--default-confidence",
-    type=click.Choice(["low", "medium", "high"]),
+    type=click.Choice(CONFIDENCE_LEVELS),
     help="Confidence of ties that give none.",
 )
 @click.option("--type-from", metavar="COLUMN", help="Take each tie's type from this column ...")
@@ -195,6 +189,8 @@ def export(graph_file: str | None, to: str, output: str | None, as_of: str | Non
     is_flag=True,
     help="The ties have no direction: each is one tie of a symmetric type.",
 )
+@format_option("text", "json")
+@maps_errors
 def import_(
     sources: tuple[str, ...],
     output: str,
@@ -210,6 +206,7 @@ def import_(
     type_from: str | None,
     type_map: tuple[str, ...],
     undirected: bool,
+    output_format: str,
 ) -> None:
     """Make a graph file from CSV, Excel, node-link JSON, Kumu, GraphML or GEXF.
 
@@ -220,55 +217,43 @@ def import_(
     Ties without evidence cite the file, by row or element. Every problem is
     reported at once with its row (or element and line), and nothing is written.
     """
-    from actorgraph.outputs.importing import (
-        ImportOptionError,
-        ImportOptions,
-        csv_files,
-        import_to_file,
-        pairs,
-    )
+    from actorgraph.outputs.importing import ImportOptions, import_to_file, one_graph, pairs
 
-    one_csv_set = (
-        all(s.lower().endswith(".csv") for s in sources)
-        and len({tuple(sorted(csv_files(s).values())) for s in sources}) == 1
-    )
-    if len(sources) > 1 and not one_csv_set:
+    if not one_graph(sources):
         raise click.UsageError("give the files of one graph (for CSV, any one of its tables)")
-    try:
-        options = ImportOptions(
-            title=title,
-            source_format=source_format,
-            mapping=pairs(mapping, "--map"),
-            default_kind=default_kind,
-            default_type=default_type,
-            default_strength=default_strength,
-            default_confidence=default_confidence,
-            type_from=type_from,
-            type_map=pairs(type_map, "--type-map"),
-            undirected=undirected,
-            url=url,
-        )
-    except ImportOptionError as error:
-        raise click.UsageError(str(error)) from None
-    try:
-        imported = import_to_file(sources[0], output, options, force=force)
-    except ActorgraphError as error:
-        _fail_input(error)
+    options = ImportOptions(
+        title=title,
+        source_format=source_format,
+        mapping=pairs(mapping, "--map"),
+        default_kind=default_kind,
+        default_type=default_type,
+        default_strength=default_strength,
+        default_confidence=default_confidence,
+        type_from=type_from,
+        type_map=pairs(type_map, "--type-map"),
+        undirected=undirected,
+        url=url,
+    )
+    imported = import_to_file(sources[0], output, options, force=force)
+    summary = written(Path(output), imported.graph)
+    if output_format == "json":
+        echo_json({**summary, "notes": imported.notes})
+        return
     for note in imported.notes:
         click.echo(f"note: {note}")
-    graph = imported.graph
-    actors, relations = len(graph.actors), len(graph.relations)
+    actors, relations = summary["actors"], summary["relations"]
     click.echo(
-        f"wrote {output} ({actors:,} actor{'s' * (actors != 1)}, "
+        f"wrote {summary['file']} ({actors:,} actor{'s' * (actors != 1)}, "
         f"{relations:,} relation{'s' * (relations != 1)})"
     )
 
 
-@cli.command()
+@click.command()
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
 @cache_option
-@format_option("text", "markdown", "json")
+@format_option("text", "json", "markdown")
+@maps_errors
 def diff(old: str, new: str, output_format: str) -> None:
     """What changed from one version of a graph file to another.
 
@@ -280,14 +265,14 @@ def diff(old: str, new: str, output_format: str) -> None:
     failures = []
     for path in (old, new):
         try:
-            graphs.append(_read(path))
+            graphs.append(read_one(path))
         except GraphFileError as error:
             failures.append(str(error))
     if failures:
         raise BadInput("\n".join(failures))
     changes = diff_graphs(*graphs)
     if output_format == "json":
-        _echo_json(changes.to_dict())
+        echo_json(changes.to_dict())
     elif changes:
         click.echo(diff_text(changes, markdown=output_format == "markdown"), nl=False)
     else:
@@ -296,9 +281,9 @@ def diff(old: str, new: str, output_format: str) -> None:
         raise SystemExit(1)
 
 
-@cli.command()
+@click.command()
 def schema() -> None:
     """Print the JSON Schema of a graph file, for editors to complete and check."""
     from actorgraph.io.schema import GRAPH_SCHEMA
 
-    _echo_json(GRAPH_SCHEMA)
+    echo_json(GRAPH_SCHEMA)

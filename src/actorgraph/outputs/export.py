@@ -20,23 +20,19 @@ carriage return or newline is quoted, so it cannot split its row.
 from __future__ import annotations
 
 import json
-import re
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from actorgraph.exceptions import require_choice
 from actorgraph.io.load import graph_to_data
 from actorgraph.model import Graph
+from actorgraph.outputs.formatting import csv_text
+from actorgraph.vocabulary import EXPORT_FORMATS, POLARITY_STYLE
 
-FORMATS = ("graphml", "gexf", "json", "kumu", "csv", "dot", "mermaid")
-SUFFIXES = {
-    "graphml": ".graphml",
-    "gexf": ".gexf",
-    "json": ".nodelink.json",
-    "kumu": ".kumu.json",
-    "csv": ".csv",
-    "dot": ".dot",
-    "mermaid": ".mmd",
-}
+FORMATS = tuple(EXPORT_FORMATS)
+SUFFIXES = EXPORT_FORMATS
 CSV_TABLES = ("graph", "sources", "actors", "relations")
 ACTOR_COLUMNS = ["id", "name", "kind", "aliases", "description"]
 RELATION_COLUMNS = [
@@ -56,39 +52,6 @@ RELATION_COLUMNS = [
 EVIDENCE_LOCATORS = ["page", "row", "element", "url", "quote"]
 """Evidence fields beyond the paragraph; a CSV export has a column for those in use."""
 SOURCE_COLUMNS = ["id", "title", "authors", "publisher", "published", "url", "file", "retrieved"]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""What makes a spreadsheet read a cell as a formula (OWASP's list)."""
-_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
-
-
-def _starts_formula(text: str) -> bool:
-    rest = text.lstrip("'")
-    if not rest.startswith(FORMULA_STARTS):
-        return False
-    return rest != text or not _PLAIN_NUMBER.match(text)  # -0.5 is a number, not a formula
-
-
-def neutralise_formula(text: str) -> str:
-    """OWASP's rule: a cell a spreadsheet would run as a formula starts with ``'``.
-
-    Also prefixed: text that already starts with quotes before such a character, so
-    that :func:`restore_formula` can undo exactly this and nothing else.
-
-    >>> neutralise_formula("=cmd|' /C calc'!A0"), neutralise_formula("-0.5")
-    ("'=cmd|' /C calc'!A0", '-0.5')
-    """
-    return "'" + text if _starts_formula(text) else text
-
-
-def restore_formula(text: str) -> str:
-    """The exact inverse of :func:`neutralise_formula`, for reading a CSV back.
-
-    >>> all(restore_formula(neutralise_formula(t)) == t for t in ("'=1", "=1", "'x", "-1"))
-    True
-    """
-    return (
-        text[1:] if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS) else text
-    )
 
 
 def _json(value: Any) -> str:
@@ -210,33 +173,13 @@ def csv_tables(graph: Graph) -> dict[str, str]:
                 }
             )
     return {
-        "graph": _csv(graph_rows, ["key", "value"]),
-        "sources": _csv(sources, source_columns),
-        "actors": _csv(actors, ACTOR_COLUMNS + actor_extra),
-        "relations": _csv(
+        "graph": csv_text(graph_rows, ["key", "value"]),
+        "sources": csv_text(sources, source_columns),
+        "actors": csv_text(actors, ACTOR_COLUMNS + actor_extra),
+        "relations": csv_text(
             relations, RELATION_COLUMNS + [f"evidence_{c}" for c in locators] + relation_extra
         ),
     }
-
-
-def csv_cell(value: Any) -> str:
-    r"""One CSV cell: formulas neutralised; quoted when it holds a comma, a quote, a
-    carriage return or a newline (Python's csv module leaves a lone CR bare, and a
-    spreadsheet or our own import would then split the row there).
-
-    >>> csv_cell("x\rforged,row"), csv_cell("=1+1"), csv_cell(0.5)
-    ('"x\rforged,row"', "'=1+1", '0.5')
-    """
-    text = neutralise_formula("" if value is None else str(value))
-    if any(ch in text for ch in ',"\r\n'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
-
-
-def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    lines = [",".join(csv_cell(c) for c in columns)]
-    lines += [",".join(csv_cell(row.get(c, "")) for c in columns) for row in rows]
-    return "\n".join(lines) + "\n"
 
 
 def kumu_data(graph: Graph) -> dict[str, Any]:
@@ -295,7 +238,6 @@ def _dot_string(text: str) -> str:
 
 def dot_text(graph: Graph) -> str:
     """Graphviz DOT, coloured and shaped as the page is; every label is quoted text."""
-    from actorgraph.outputs.render.data import POLARITY_STYLE
 
     kinds, types = graph.vocabulary.actor_kinds, graph.vocabulary.relation_types
     shapes = {
@@ -360,7 +302,6 @@ def _mermaid_text(text: str) -> str:
 
 def mermaid_text(graph: Graph) -> str:
     """A Mermaid flowchart for Markdown pages: cooperative ties solid, others dotted."""
-    from actorgraph.outputs.render.data import POLARITY_STYLE
 
     index = {a.id: f"a{i}" for i, a in enumerate(graph.actors)}
     kinds, types = graph.vocabulary.actor_kinds, graph.vocabulary.relation_types
@@ -405,4 +346,22 @@ def export_text(graph: Graph, to: str) -> str:
         return dot_text(graph)
     if to == "mermaid":
         return mermaid_text(graph)
-    raise ValueError(f"unknown format {to!r}; choose from {', '.join(FORMATS)}")
+    require_choice("format", to, FORMATS)
+    raise AssertionError(to)  # pragma: no cover - every format has a writer above
+
+
+def export_files(graph: Graph, to: str, output: str | os.PathLike[str]) -> dict[Path, str]:
+    """The files an export writes and their text: ``output`` itself, or for csv the
+    four tables ``NAME.graph/sources/actors/relations.csv`` beside or inside it.
+
+    ``output`` names the file, or (csv) a folder or the actors file; a folder
+    gets ``NAME`` from the graph's own file.
+    """
+    given = Path(output)
+    if to != "csv":
+        return {given: export_text(graph, to)}
+    if given.suffix == ".csv":
+        folder, prefix = given.parent, given.name.removesuffix(".csv").removesuffix(".actors")
+    else:
+        folder, prefix = given, Path(graph.path or "graph").stem
+    return {folder / f"{prefix}.{table}.csv": text for table, text in csv_tables(graph).items()}

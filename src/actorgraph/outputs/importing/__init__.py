@@ -19,20 +19,20 @@ True
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from actorgraph.exceptions import GraphFileError, OutputError, Problem
 from actorgraph.model import Graph
 from actorgraph.outputs.importing.options import (
-    IMPORT_FORMATS,
     ImportOptionError,
     ImportOptions,
     pairs,
 )
 from actorgraph.outputs.importing.records import Dataset, Imported, build, split_list
 from actorgraph.outputs.importing.tables import csv_files, read_csv, read_xlsx
+from actorgraph.vocabulary import IMPORT_FORMATS
 
 __all__ = [
     "IMPORT_FORMATS",
@@ -44,6 +44,7 @@ __all__ = [
     "import_file",
     "import_graph",
     "import_to_file",
+    "one_graph",
     "pairs",
     "split_list",
 ]
@@ -121,17 +122,20 @@ def import_to_file(
     silently overwrite a curated graph. Nothing is written when anything is wrong.
     """
     from actorgraph.io.files import write_atomic
-    from actorgraph.io.load import format_graph, graph_to_data
+    from actorgraph.io.load import graph_file_text
 
     target = Path(output)
     if target.exists() and not force:
         raise OutputError(f"{target} exists; give --force to replace it")
     imported = import_file(path, options)
-    graph = imported.graph
-    text = (
-        json.dumps(graph_to_data(graph), indent=2, ensure_ascii=False) + "\n"
-        if target.suffix.lower() == ".json"
-        else format_graph(graph)
-    )
-    write_atomic(target, text)
+    write_atomic(target, graph_file_text(imported.graph, target))
     return imported
+
+
+def one_graph(files: Sequence[str]) -> bool:
+    """Whether ``files`` make one graph: a single file, or tables of one CSV set."""
+    if len(files) <= 1:
+        return True
+    return all(f.lower().endswith(".csv") for f in files) and (
+        len({tuple(sorted(csv_files(f).values())) for f in files}) == 1
+    )

@@ -11,8 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from actorgraph.exceptions import ActorgraphError
-from actorgraph.model import CONFIDENCE_LEVELS
+from actorgraph.exceptions import QueryError
+from actorgraph.vocabulary import CONFIDENCE_LEVELS
 
 ACTOR_FIELDS = ("id", "name", "kind", "aliases", "description")
 RELATION_FIELDS = (
@@ -33,7 +33,6 @@ MAP_FIELDS = tuple(dict.fromkeys((*RELATION_FIELDS, *ACTOR_FIELDS, "attribute"))
 """What ``--map COLUMN=FIELD`` may name: ``since_year`` etc. build a date from parts, and
 ``attribute`` keeps a column as a plain attribute when its name would mean a field."""
 
-IMPORT_FORMATS = ("csv", "xlsx", "json", "kumu", "graphml", "gexf")
 MAX_COLUMNS = 1_000
 """Columns a table may have: a 10^6-column CSV is refused before its rows are read."""
 MAX_CELL_BYTES = 128 * 1024
@@ -42,7 +41,7 @@ MAX_IMPORT_BYTES = 256 * 2**20
 """Largest file an import reads, as for JSON graph files."""
 
 
-class ImportOptionError(ActorgraphError):
+class ImportOptionError(QueryError):
     """A mapping flag that cannot be used: an unknown field, a malformed ``A=B``."""
 
 

@@ -28,7 +28,7 @@ from actorgraph.io.load import build_graph
 from actorgraph.io.positioned import PositionedData
 from actorgraph.io.schema import SLUG
 from actorgraph.memory import collector_paused
-from actorgraph.model import Graph, name_key, parse_partial_date
+from actorgraph.model import RELATION_IDENTITY, Graph, name_key, parse_partial_date
 from actorgraph.outputs.importing.options import (
     ACTOR_FIELDS,
     MAX_CELL_BYTES,
@@ -589,7 +589,8 @@ class _Builder:
             ends = (relation["source"], relation["target"])
             if undirected:
                 ends = tuple(sorted(ends))
-            key = (*ends, rtype, str(since), str(until), relation.get("id"))
+            identity = {**relation, "source": ends[0], "target": ends[1]}
+            key = (*(str(identity.get(f)) for f in RELATION_IDENTITY), relation.get("id"))
             try:
                 earlier = joined.get(key)
             except TypeError:  # a list where a value belongs: the checks say so

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from actorgraph.exceptions import GraphFileError, Problem
-from actorgraph.outputs.export import restore_formula
+from actorgraph.outputs.formatting import restore_formula
 from actorgraph.outputs.importing.options import MAX_CELL_BYTES, MAX_COLUMNS, MAX_IMPORT_BYTES
 from actorgraph.outputs.importing.records import (
     Dataset,
