@@ -404,6 +404,7 @@ class _Builder:
         names = dict(zip(resolved.values(), resolved, strict=True))
         read: list[tuple[dict[str, Any], Record]] = []
         for record in edges:
+            before = len(self.problems)
             fields: dict[str, Any] = {}
             attributes: dict[str, Any] = {}
             for column, value in record.fields.items():
@@ -452,7 +453,7 @@ class _Builder:
                 f" ({type_from_column}: {_text(fields['type_from'])})" if type_from_column else ""
             )
             relation["evidence"] = self.evidence(fields, record, relation["_claim"])
-            if None in ends:
+            if len(self.problems) > before:  # reported: the checks need not say more
                 continue
             read.append((relation, record))
         return read
@@ -647,7 +648,9 @@ def build(dataset: Dataset, options: ImportOptions) -> Imported:
             for e in (r["evidence"] if isinstance(r["evidence"], list) else [])
             if isinstance(e, dict)
         )
-        sources = [{"id": s, "title": s} for s in listed if isinstance(s, str) and s]
+        sources = [
+            {"id": s, "title": s} for s in listed if isinstance(s, str) and s and s != cited["id"]
+        ]
     if cited.pop("used", False) and isinstance(sources, list):
         sources.append(cited)
     data: dict[str, Any] = {
