@@ -421,7 +421,7 @@ def test_mapping_flags_that_cannot_work(runner, tmp_path):
     path.write_text("a,b\nx,y\n")
     result = _import(runner, path, "--map", "a=src")
     assert result.exit_code == 2
-    assert "--map a=src: unknown field 'src'; fields: source, target, type," in result.output
+    assert "--map a=src: unknown field 'src'; fields: source, type, target," in result.output
     result = _import(runner, path, "--map", "nope=source", *FLAGS, "--map", "b=target")
     assert result.stderr == (
         "Error: 2 problems found\n"

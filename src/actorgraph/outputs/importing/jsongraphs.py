@@ -97,14 +97,7 @@ def read_json(path: str | os.PathLike[str]) -> Dataset:
         raise GraphFileError(problems)
     meta = document.get("graph") if isinstance(document.get("graph"), dict) else {}
     directed = document.get("directed", True) is not False
-    return Dataset(
-        name,
-        edges,
-        nodes,
-        meta=meta,
-        directed=directed,
-        title=meta.get("title") if isinstance(meta.get("title"), str) else None,
-    )
+    return Dataset(name, edges, nodes, meta=meta, directed=directed)
 
 
 def _flat(item: dict[str, Any]) -> dict[str, Any]:

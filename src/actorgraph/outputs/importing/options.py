@@ -12,19 +12,12 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from actorgraph.exceptions import QueryError
+from actorgraph.outputs.export import RELATION_COLUMNS
 from actorgraph.vocabulary import CONFIDENCE_LEVELS
 
 ACTOR_FIELDS = ("id", "name", "kind", "aliases", "description")
 RELATION_FIELDS = (
-    "source",
-    "target",
-    "type",
-    "strength",
-    "confidence",
-    "since",
-    "until",
-    "id",
-    "note",
+    *RELATION_COLUMNS[:9],  # source, type, target, strength, confidence, since, until, id, note
     "claim",
     "direction",
     *(f"{end}_{part}" for end in ("since", "until") for part in ("year", "month", "day")),

@@ -188,6 +188,10 @@ def _kind_of(value: Any) -> str:
     return {list: "a list", str: "text", bool: "true or false"}.get(type(value), "a number")
 
 
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def _raw(value: Any) -> str:
     """Text as written (prose keeps its spaces)."""
     return "" if value is None else str(value)
@@ -521,6 +525,7 @@ class _Builder:
     def source(self) -> dict[str, Any]:
         """The dataset as a source, for ties that cite it by row or element."""
         path = Path(self.dataset.file)
+        meta_title = self.dataset.meta.get("title")
         listed = unpack(self.dataset.meta.get("sources"), [])
         taken = (
             {s.get("id") for s in listed if isinstance(s, dict)}
@@ -533,7 +538,10 @@ class _Builder:
             ident, count = f"{base}-{count}", count + 1
         source = {
             "id": ident,
-            "title": self.options.title or self.dataset.title or path.name,
+            "title": self.options.title
+            or self.dataset.title
+            or _text_or_none(meta_title)
+            or path.name,
             "file": path.name,
             "retrieved": dt.date.today().isoformat(),
         }
@@ -654,7 +662,10 @@ def build(dataset: Dataset, options: ImportOptions) -> Imported:
     if cited.pop("used", False) and isinstance(sources, list):
         sources.append(cited)
     data: dict[str, Any] = {
-        "title": options.title or meta.get("title") or dataset.title or Path(dataset.file).stem
+        "title": options.title
+        or _text_or_none(meta.get("title"))
+        or dataset.title
+        or Path(dataset.file).stem
     }
     for key in ("as_of", "description", "vocabulary"):
         if meta.get(key) not in (None, "", {}, []):

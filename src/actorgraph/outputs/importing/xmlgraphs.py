@@ -149,12 +149,22 @@ def _value(
         return None
 
 
+def _graph_file(path: str | os.PathLike[str], tag: str, word: str) -> tuple[Element, Element]:
+    """The root and its ``<graph>``, or a problem saying what the file is not."""
+    name = str(path)
+    root = parse_xml(read_text(path), name)
+    if root.tag != tag:
+        raise GraphFileError([Problem(name, root.line, f"not {word}: the root is <{root.tag}>")])
+    graph = root.first("graph")
+    if graph is None:
+        raise GraphFileError([Problem(name, root.line, f"the {word} file holds no <graph>")])
+    return root, graph
+
+
 def read_graphml(path: str | os.PathLike[str]) -> Dataset:
     """GraphML: ``key`` declarations, then nodes and edges with their ``data``."""
     name = str(path)
-    root = parse_xml(read_text(path), name)
-    if root.tag != "graphml":
-        raise GraphFileError([Problem(name, root.line, f"not GraphML: the root is <{root.tag}>")])
+    root, graph = _graph_file(path, "graphml", "GraphML")
     keys: dict[str, tuple[str, str, str]] = {}  # id -> (name, type, for)
     defaults: dict[str, dict[str, Any]] = {"node": {}, "edge": {}}
     for key in root.find("key"):
@@ -168,9 +178,6 @@ def read_graphml(path: str | os.PathLike[str]) -> Dataset:
             for which in ("node", "edge"):
                 if scope in (which, "all"):
                     defaults[which][title] = _typed(default.text, kind)
-    graph = root.first("graph")
-    if graph is None:
-        raise GraphFileError([Problem(name, root.line, "the GraphML file holds no <graph>")])
     problems: list[Problem] = []
 
     def data_of(element: Element, which: str) -> dict[str, Any]:
@@ -205,14 +212,7 @@ def read_graphml(path: str | os.PathLike[str]) -> Dataset:
         edges.append(Record(fields, edge.line, edge.attributes.get("id") or f"#{number + 1}"))
     if problems:
         raise GraphFileError(problems)
-    return Dataset(
-        name,
-        edges,
-        nodes,
-        meta=meta,
-        directed=directed_default,
-        title=meta.get("title") if isinstance(meta.get("title"), str) else None,
-    )
+    return Dataset(name, edges, nodes, meta=meta, directed=directed_default)
 
 
 def _viz(element: Element) -> dict[str, Any]:
@@ -252,12 +252,7 @@ def _viz(element: Element) -> dict[str, Any]:
 def read_gexf(path: str | os.PathLike[str]) -> Dataset:
     """GEXF 1.1 to 1.3: attribute declarations, nodes and edges with ``attvalues``."""
     name = str(path)
-    root = parse_xml(read_text(path), name)
-    if root.tag != "gexf":
-        raise GraphFileError([Problem(name, root.line, f"not GEXF: the root is <{root.tag}>")])
-    graph = root.first("graph")
-    if graph is None:
-        raise GraphFileError([Problem(name, root.line, "the GEXF file holds no <graph>")])
+    root, graph = _graph_file(path, "gexf", "GEXF")
     declared: dict[str, dict[str, tuple[str, str]]] = {"node": {}, "edge": {}}
     defaults: dict[str, dict[str, Any]] = {"node": {}, "edge": {}}
     for block in graph.find("attributes"):
