@@ -10,6 +10,7 @@ import shlex
 
 import networkx as nx
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -526,3 +527,63 @@ def test_a_carriage_return_cannot_forge_a_row(runner, in_project):
     assert result.output == "wrote back.yaml (21 actors, 55 relations)\n"
     result = runner.invoke(cli, ["diff", f"graph/{SEED.name}", "back.yaml"])
     assert (result.exit_code, result.output) == (0, "no changes\n")
+
+
+def test_ids_that_come_out_the_same_are_numbered_and_said(runner, tmp_path):
+    path = tmp_path / "ties.csv"
+    path.write_text("from,to\nCôte d'Ivoire,Ghana\nCote d'Ivoire,COTE D IVOIRE\n")
+    result = _import(runner, path, *FLAGS)
+    assert result.output == (
+        "note: ids made from names that came out the same were numbered: "
+        "'Cote d'Ivoire' is cote-d-ivoire-2; 'COTE D IVOIRE' is cote-d-ivoire-3\n"
+        f"wrote {path}.yaml (4 actors, 2 relations)\n"
+    )
+    graph = read_graph(f"{path}.yaml")
+    assert [a.id for a in graph.actors] == [
+        "cote-d-ivoire", "ghana", "cote-d-ivoire-2", "cote-d-ivoire-3",
+    ]  # fmt: skip
+    assert graph.actor("COTE D IVOIRE").id == "cote-d-ivoire-3"
+
+
+def test_a_clash_reported_by_the_checks_names_rows_not_internal_lines(runner, tmp_path):
+    path = tmp_path / "ties.csv"
+    path.write_text("from,to\nA B,x\na-b,y\n")
+    assert _import(runner, path, *FLAGS).stderr == (
+        f"Error: 1 problem found\n{path}:3: name 'a-b' is used by both 'a-b' (row 2) and "
+        "'a-b-2'; names and aliases must pick out one actor\n"
+    )
+
+
+@pytest.mark.parametrize("to", ["graphml", "json", "kumu", "csv"])
+def test_evidence_locators_travel_through_every_importable_export(tmp_path, to):
+    text = SMALL.replace("{id: s, title: Report}", "{id: s.v2, title: Report, file: r.csv}")
+    text = text.replace("{source: s, paragraph: 1,", "{source: s.v2, row: 7, quote: q, url: u,")
+    text = text.replace("{source: s, paragraph: 2,", "{source: s.v2, element: e1, page: iv,")
+    graph = parse_graph(text, "g.yaml")
+    if to == "csv":
+        for table, body in csv_tables(graph).items():
+            (tmp_path / f"g.{table}.csv").write_text(body)
+        path = tmp_path / "g.actors.csv"
+    else:
+        path = tmp_path / "g.json" if to in ("json", "kumu") else tmp_path / "g.graphml"
+        path.write_text(export_text(graph, to))
+    assert format_graph(import_graph(path)) == format_graph(graph)
+
+
+@pytest.mark.parametrize(
+    ("version", "namespace"),
+    [("1.1", "http://www.gexf.net/1.1draft"), ("1.2", "http://www.gexf.net/1.2draft")],
+)
+def test_older_gexf_versions_read_alike(tmp_path, version, namespace):
+    path = tmp_path / "g.gexf"
+    path.write_text(
+        GEXF_13.replace('xmlns="http://gexf.net/1.3"', f'xmlns="{namespace}"')
+        .replace('version="1.3"', f'version="{version}"')
+        .replace('<viz:color hex="#ff0000"/>', '<viz:color r="255" g="0" b="0"/>')
+        .replace('kind="rivalry"', 'label="rivalry"')
+    )
+    result = CliRunner().invoke(cli, ["import", str(path), "-o", str(tmp_path / "g.yaml"),
+                                      "--default-type", "opposes", *FLAGS[2:]])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    reds = read_graph(tmp_path / "g.yaml").actor("Reds")
+    assert dict(reds.attributes)["viz_color"] == "#ff0000"

@@ -702,14 +702,24 @@ def _check(
     with collector_paused():
         found = check_data(PositionedData(data, lines=lines), dataset.file)
         problems = list(builder.problems)
+
+        def where(match: re.Match[str]) -> str:  # "line 1000000003" -> "row 5", "edge 'e4'"
+            record = records[int(match[1])][1]
+            if record.element is not None and not record.line:
+                return record.label()
+            return f"{'row' if dataset.rows else 'line'} {record.line}"
+
         for problem in found:
             file, record = records.get(problem.line, (dataset.file, None))
+            text = re.sub(r"line (1[0-9]{9})\b", where, problem.message)
+            hint = re.sub(r"line (1[0-9]{9})\b", where, problem.hint)
             if record is None:
-                problems.append(Problem(file, 0, problem.message, problem.hint))
+                problems.append(Problem(file, 0, text, hint))
             else:
                 label = record.label()
-                message = f"{label}: {problem.message}" if label else problem.message
-                problems.append(Problem(file, record.line, message, problem.hint))
+                problems.append(
+                    Problem(file, record.line, f"{label}: {text}" if label else text, hint)
+                )
         if problems:
             raise GraphFileError(sorted(set(problems)))
         return build_graph(data, PositionedData(data), dataset.file)
