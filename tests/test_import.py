@@ -587,3 +587,25 @@ def test_older_gexf_versions_read_alike(tmp_path, version, namespace):
     assert result.exit_code == 0, result.output
     reds = read_graph(tmp_path / "g.yaml").actor("Reds")
     assert dict(reds.attributes)["viz_color"] == "#ff0000"
+
+
+def test_flags_naming_unknown_kinds_or_types_are_said_once(runner, tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("source,target,rel\na,b,x\nb,c,y\n")
+    result = _import(
+        runner, path, "--default-kind", "persn", "--type-from", "rel", "--type-map", "x=alied",
+        "--type-map", "y=leads", "--default-strength", "0.5", "--default-confidence", "low",
+    )  # fmt: skip
+    assert result.stderr == (
+        "Error: 2 problems found\n"
+        f"{path}:1: --default-kind: no kind 'persn'; did you mean 'person'?\n"
+        f"{path}:1: --type-map: no relation type 'alied'; did you mean 'allied_with'?\n"
+    )
+
+
+def test_a_huge_json_value_is_refused_with_its_place(runner, tmp_path):
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps({"nodes": [{"id": "a", "bio": "x" * 140_000}], "links": []}))
+    assert _import(runner, path, *FLAGS).stderr == (
+        f"Error: 1 problem found\n{path}: nodes[0]: 'bio' holds more than 128 KiB\n"
+    )

@@ -2,7 +2,7 @@
 
 The format comes from the file's extension (or is named); each reader turns the file
 into rows or elements (:mod:`.tables`, :mod:`.xmlgraphs`, :mod:`.jsongraphs`) and
-:func:`.records.build` makes the checked graph, mapping columns to fields as
+:func:`.assemble.build` makes the checked graph, mapping columns to fields as
 :class:`ImportOptions` says. Data published by others goes in with flags, not code: the
 dataset becomes a source, and each tie cites its row or element.
 
@@ -25,12 +25,13 @@ from pathlib import Path
 
 from actorgraph.exceptions import GraphFileError, OutputError, Problem
 from actorgraph.model import Graph
+from actorgraph.outputs.importing.assemble import build
 from actorgraph.outputs.importing.options import (
     ImportOptionError,
     ImportOptions,
     pairs,
 )
-from actorgraph.outputs.importing.records import Dataset, Imported, build, split_list
+from actorgraph.outputs.importing.records import Dataset, Imported, split_list
 from actorgraph.outputs.importing.tables import csv_files, read_csv, read_xlsx
 from actorgraph.vocabulary import IMPORT_FORMATS
 
