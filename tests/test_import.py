@@ -609,3 +609,11 @@ def test_a_huge_json_value_is_refused_with_its_place(runner, tmp_path):
     assert _import(runner, path, *FLAGS).stderr == (
         f"Error: 1 problem found\n{path}: nodes[0]: 'bio' holds more than 128 KiB\n"
     )
+
+
+def test_our_gexf_export_comes_back_with_every_actor_and_tie(tmp_path):
+    seed = read_graph(SEED)
+    path = tmp_path / "seed.gexf"
+    path.write_text(export_text(seed, "gexf"))
+    back = import_graph(path)  # GEXF has no place for the title or the sources' details
+    assert (back.actors, back.relations) == (seed.actors, seed.relations)

@@ -57,7 +57,7 @@ _EDGE_SYNONYMS = {
     "_id": "id",
 }
 # fields our own exports derive from others; dropped when the file is one of ours
-_DERIVED_EDGE = ("label", "polarity", "influence", "key", "order", "weight", "_id")
+_DERIVED_EDGE = ("label", "polarity", "influence", "key", "networkx_key", "order", "weight", "_id")
 _DIRECTIONS = {"directed": False, "undirected": True, "mutual": True}
 _KIB = MAX_CELL_BYTES // 1024
 _WORDS = {"source": "first actor (source)", "target": "second actor (target)"}

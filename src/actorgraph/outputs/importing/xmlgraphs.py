@@ -305,4 +305,12 @@ def read_gexf(path: str | os.PathLike[str]) -> Dataset:
     meta = root.first("meta")
     title_element = meta.first("title") if meta is not None else None
     title = title_element.text.strip() if title_element is not None else None
-    return Dataset(name, edges, nodes, directed=default_type == "directed", title=title or None)
+    # GEXF has no place for a graph's sources: the ids evidence cites become sources
+    return Dataset(
+        name,
+        edges,
+        nodes,
+        directed=default_type == "directed",
+        title=title or None,
+        sources_from_citations=True,
+    )
