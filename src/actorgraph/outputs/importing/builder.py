@@ -21,10 +21,9 @@ from actorgraph.exceptions import Problem
 from actorgraph.io.schema import SLUG
 from actorgraph.model import RELATION_IDENTITY, name_key, parse_partial_date
 from actorgraph.outputs.importing.options import (
-    ACTOR_FIELDS,
     MAX_CELL_BYTES,
-    RELATION_FIELDS,
     ImportOptions,
+    resolve_columns,
     slug,
     type_id,
 )
@@ -40,60 +39,11 @@ from actorgraph.outputs.importing.records import (
 from actorgraph.vocabulary import BUILTIN, closest_names
 
 _SLUG = re.compile(SLUG)
-_NODE_EXTRA = ("attributes",)
-_EDGE_EXTRA = (
-    "evidence",
-    "attributes",
-    "relation_type",
-    "relation_id",
-    *(f"evidence_{f}" for f in ("source", "claim", "paragraph", "page", "row", "element")),
-    *(f"evidence_{f}" for f in ("url", "quote")),
-)
-_NODE_SYNONYMS = {"label": "name", "element_type": "kind", "type": "kind", "_id": "id"}
-_EDGE_SYNONYMS = {
-    "from": "source",
-    "to": "target",
-    "connection_type": "type",
-    "_id": "id",
-}
 # fields our own exports derive from others; dropped when the file is one of ours
 _DERIVED_EDGE = ("label", "polarity", "influence", "key", "networkx_key", "order", "weight", "_id")
 _DIRECTIONS = {"directed": False, "undirected": True, "mutual": True}
 _KIB = MAX_CELL_BYTES // 1024
 _WORDS = {"source": "first actor (source)", "target": "second actor (target)"}
-
-
-def _resolve(
-    columns: list[str],
-    fields: tuple[str, ...],
-    extra: tuple[str, ...],
-    synonyms: dict[str, str],
-    options: ImportOptions,
-) -> dict[str, str]:
-    """Column -> field, for the columns that are fields (the rest are attributes).
-
-    ``--map`` first, then a column named as a field (ignoring case and spaces), then
-    synonyms; a field is taken by one column only.
-    """
-    found: dict[str, str] = {}
-    taken: set[str] = set()
-    for column in columns:
-        wanted = options.mapping.get(column)
-        if column == options.type_from and "type" in fields:
-            wanted = "type_from"
-        if wanted and (wanted in fields or wanted == "type_from"):
-            found[column] = wanted
-            taken.add("type" if wanted == "type_from" else wanted)
-        elif wanted:
-            found[column] = "attribute"
-    for table in ({f: f for f in (*fields, *extra)}, synonyms):
-        for column in columns:
-            name = column.strip().lower().replace(" ", "_")
-            target = table.get(name)
-            if column not in found and target and target not in taken:
-                found[column] = target
-                taken.add(target)
-    return {c: f for c, f in found.items() if f != "attribute"}
 
 
 def _known_actors(name: str, known: list[str]) -> str:
@@ -210,9 +160,7 @@ class Builder:
         return slug(text).replace("-", "_") if text else (self.options.default_kind or "other")
 
     def read_nodes(self, nodes: list[Record]) -> None:
-        resolved = _resolve(
-            self.dataset.columns(nodes), ACTOR_FIELDS, _NODE_EXTRA, _NODE_SYNONYMS, self.options
-        )
+        resolved = resolve_columns(self.dataset.columns(nodes), "actors", self.options)
         native = "name" in resolved.values()
         node_file = self.dataset.node_file
         for record in nodes:
@@ -310,7 +258,7 @@ class Builder:
     def read_edges(self, edges: list[Record]) -> list[tuple[dict[str, Any], Record]]:
         dataset, options = self.dataset, self.options
         columns = dataset.columns(edges)
-        resolved = _resolve(columns, RELATION_FIELDS, _EDGE_EXTRA, _EDGE_SYNONYMS, options)
+        resolved = resolve_columns(columns, "relations", options)
         native = "relation_type" in resolved.values()
         if native:
             resolved = {

@@ -71,6 +71,57 @@ class ImportOptions:
             raise ImportOptionError("--type-map needs --type-from COLUMN")
 
 
+# fields of actorgraph's own files, read by name when a file is one of ours
+_NODE_EXTRA = ("attributes",)
+_EDGE_EXTRA = (
+    "evidence",
+    "attributes",
+    "relation_type",
+    "relation_id",
+    *(f"evidence_{f}" for f in ("source", "claim", "paragraph", "page", "row", "element")),
+    *(f"evidence_{f}" for f in ("url", "quote")),
+)
+_NODE_SYNONYMS = {"label": "name", "element_type": "kind", "type": "kind", "_id": "id"}
+_EDGE_SYNONYMS = {
+    "from": "source",
+    "to": "target",
+    "connection_type": "type",
+    "_id": "id",
+}
+
+
+def resolve_columns(columns: list[str], role: str, options: ImportOptions) -> dict[str, str]:
+    """Column -> field, for the columns that are fields (the rest are attributes).
+
+    ``--map`` first, then a column named as a field (ignoring case and spaces), then
+    synonyms; a field is taken by one column only.
+    """
+    fields, extra, synonyms = (
+        (ACTOR_FIELDS, _NODE_EXTRA, _NODE_SYNONYMS)
+        if role == "actors"
+        else (RELATION_FIELDS, _EDGE_EXTRA, _EDGE_SYNONYMS)
+    )
+    found: dict[str, str] = {}
+    taken: set[str] = set()
+    for column in columns:
+        wanted = options.mapping.get(column)
+        if column == options.type_from and "type" in fields:
+            wanted = "type_from"
+        if wanted and (wanted in fields or wanted == "type_from"):
+            found[column] = wanted
+            taken.add("type" if wanted == "type_from" else wanted)
+        elif wanted:
+            found[column] = "attribute"
+    for table in ({f: f for f in (*fields, *extra)}, synonyms):
+        for column in columns:
+            name = column.strip().lower().replace(" ", "_")
+            target = table.get(name)
+            if column not in found and target and target not in taken:
+                found[column] = target
+                taken.add(target)
+    return {c: f for c, f in found.items() if f != "attribute"}
+
+
 def pairs(values: tuple[str, ...] | list[str], flag: str) -> dict[str, str]:
     """``("a=b", "c=d")`` -> ``{"a": "b", "c": "d"}``; the column may itself hold '='.
 
