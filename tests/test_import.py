@@ -617,3 +617,12 @@ def test_our_gexf_export_comes_back_with_every_actor_and_tie(tmp_path):
     path.write_text(export_text(seed, "gexf"))
     back = import_graph(path)  # GEXF has no place for the title or the sources' details
     assert (back.actors, back.relations) == (seed.actors, seed.relations)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [("eu.csv", "from;to\nA;B\n"), ("t.tsv", "from\tto\nA\tB\n")]
+)
+def test_semicolon_and_tab_separated_tables(runner, tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text)
+    assert _import(runner, path, *FLAGS).output == f"wrote {path}.yaml (2 actors, 1 relation)\n"

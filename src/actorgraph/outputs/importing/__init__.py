@@ -52,6 +52,7 @@ __all__ = [
 
 _EXTENSIONS = {
     ".csv": "csv",
+    ".tsv": "csv",
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
     ".json": "json",

@@ -112,7 +112,11 @@ def csv_rows(path: str | os.PathLike[str]) -> list[tuple[int, dict[str, str]]]:
     """(row number, cells by column) for each row of a CSV file; the header is row 1."""
     name = str(path)
     text = read_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""))  # a CR inside quotes stays in its cell
+    header = text[: text.find("\n")] if "\n" in text else text
+    # a spreadsheet saved in a comma-decimal locale separates with ';', a .tsv with tabs
+    delimiter = max((",", ";", "\t"), key=header.count) if header.count(",") == 0 else ","
+    # newline="": a CR inside quotes stays in its cell
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     limit = csv.field_size_limit()
     csv.field_size_limit(MAX_CELL_BYTES)
     rows: list[tuple[int, dict[str, str]]] = []
