@@ -626,3 +626,24 @@ def test_semicolon_and_tab_separated_tables(runner, tmp_path, name, text):
     path = tmp_path / name
     path.write_text(text)
     assert _import(runner, path, *FLAGS).output == f"wrote {path}.yaml (2 actors, 1 relation)\n"
+
+
+def test_a_workbook_problem_names_its_sheet_and_row(runner, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Connections"
+    sheet.append(["From", "To", "Type"])
+    sheet.append(["a", "b", "leads"])
+    sheet.append(["a", "c", "lead"])
+    book.save(tmp_path / "ties.xlsx")
+    result = _import(runner, tmp_path / "ties.xlsx", *FLAGS[2:])
+    assert result.stderr == (
+        f"Error: 1 problem found\n{tmp_path / 'ties.xlsx'}:3: sheet 'Connections': unknown "
+        "relation type 'lead'; did you mean 'leads'? known types: controls, commands, leads, "
+        "influences, part_of, member_of, represents, depends_on, courts, supports, allied_with, "
+        "cooperates_with, hosts_forces, funds, invests_in, lends_to, trades_with, mediates, "
+        "negotiates_with, consults, monitors, withdraws_from, pressures, opposes, "
+        "protests_against, sanctions, threatens, fights\n"
+    )

@@ -488,7 +488,7 @@ class Builder:
             first_day = parse_partial_date(since) if since is not None else None
             last_day = parse_partial_date(until) if until is not None else None
             if first_day and last_day and last_day[0] < first_day[0]:
-                place = record.label() or f"row {record.line:,}"
+                place = record.label() if record.element is not None else f"row {record.line:,}"
                 self.notes.append(f"{place}: ends ({until}) before it starts ({since}); left out")
                 continue
             if relation["evidence"] is None:

@@ -25,11 +25,13 @@ class Record:
     line: int = 0
     element: str | None = None  # the element's id or position; None for a table's row
     tag: str = "edge"
+    sheet: str | None = None  # a workbook's sheet the row is on
 
     def label(self) -> str:
-        """Where, in words, for messages: ``edge 'e42'`` (a table's row is its line)."""
+        """Where, in words, for messages: ``edge 'e42'``, ``sheet 'Connections'`` (a
+        table's row is its line)."""
         if self.element is None:
-            return ""
+            return f"sheet '{self.sheet}'" if self.sheet else ""
         return f"{self.tag} '{self.element}'" if self.tag else self.element
 
 

@@ -165,8 +165,8 @@ def csv_files(path: str | os.PathLike[str]) -> dict[str, Path]:
     return {t: p for t, p in found.items() if p.is_file()}
 
 
-def _records(rows: list[tuple[int, dict[str, Any]]]) -> list[Record]:
-    return [Record(cells, row) for row, cells in rows]
+def _records(rows: list[tuple[int, dict[str, Any]]], sheet: str | None = None) -> list[Record]:
+    return [Record(cells, row, sheet=sheet) for row, cells in rows]
 
 
 def _meta(graph_rows: list[dict[str, Any]], source_rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -305,8 +305,8 @@ def read_xlsx(path: str | os.PathLike[str]) -> Dataset:
         )
         return Dataset(
             name,
-            _records(_sheet_rows(edges, name)),
-            _records(_sheet_rows(nodes, name)) if nodes is not None else None,
+            _records(_sheet_rows(edges, name), edges.title),
+            _records(_sheet_rows(nodes, name), nodes.title) if nodes is not None else None,
             node_file=name,
             meta=meta,
             header_line=1,
