@@ -121,8 +121,9 @@ FLAGS = ["--default-type", "consults", "--default-strength", "0.5", "--default-c
 @pytest.mark.parametrize("name", SAMPLES)
 def test_networkx_samples_import(runner, tmp_path, name):
     sample = SAMPLES[name]()
-    files = {"graphml": tmp_path / f"{name}.graphml"}
+    files = {"graphml": tmp_path / f"{name}.graphml", "gml": tmp_path / f"{name}.gml"}
     nx.write_graphml(sample, files["graphml"])
+    nx.write_gml(sample, files["gml"])
     for key in ("edges", "links"):
         files[key] = tmp_path / f"{name}.{key}.json"
         files[key].write_text(json.dumps(nx.node_link_data(sample, edges=key)))
@@ -646,4 +647,21 @@ def test_a_workbook_problem_names_its_sheet_and_row(runner, tmp_path):
         "cooperates_with, hosts_forces, funds, invests_in, lends_to, trades_with, mediates, "
         "negotiates_with, consults, monitors, withdraws_from, pressures, opposes, "
         "protests_against, sanctions, threatens, fights\n"
+    )
+
+
+def test_gml_repeated_edges_join_and_bad_gml_says_where(runner, tmp_path):
+    path = tmp_path / "blogs.gml"
+    path.write_text(
+        'graph [\n  directed 1\n  node [ id 1 label "left.example" value 0 ]\n'
+        '  node [ id 2 label "right&amp;co" graphics [ x 1.5 ] ]\n'
+        "  edge [ source 1 target 2 ]\n  edge [ source 1 target 2 ]\n]\n"
+    )
+    assert _import(runner, path, *FLAGS).output == f"wrote {path}.yaml (2 actors, 1 relation)\n"
+    graph = read_graph(f"{path}.yaml")
+    assert [e.element for e in graph.relations[0].evidence] == ["#1", "#2"]
+    assert dict(graph.actor("right&co").attributes) == {"graphics_x": 1.5}
+    path.write_text("graph [\n  node [ id 1 ]\n  ]\n]\n")
+    assert _import(runner, path, "--force").stderr == (
+        f"Error: 1 problem found\n{path}:4: not GML: a ']' closes nothing\n"
     )

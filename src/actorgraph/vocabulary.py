@@ -65,7 +65,7 @@ EXPORT_FORMATS = {
 }
 """Interchange formats and the file suffix each is written with."""
 
-IMPORT_FORMATS = ("csv", "xlsx", "json", "kumu", "graphml", "gexf")
+IMPORT_FORMATS = ("csv", "xlsx", "json", "kumu", "graphml", "gexf", "gml")
 """What ``import --from`` reads (kumu is JSON; the reader tells the two apart)."""
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

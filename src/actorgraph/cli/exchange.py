@@ -208,7 +208,7 @@ def import_(
     undirected: bool,
     output_format: str,
 ) -> None:
-    """Make a graph file from CSV, Excel, node-link JSON, Kumu, GraphML or GEXF.
+    """Make a graph file from CSV, Excel, node-link JSON, Kumu, GraphML, GEXF or GML.
 
     CSV: NAME.actors.csv and NAME.relations.csv (one row per piece of evidence),
     optionally NAME.sources.csv and NAME.graph.csv; name any of them. Any other CSV

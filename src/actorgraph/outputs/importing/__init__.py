@@ -1,4 +1,4 @@
-"""Graphs from other tools' files: CSV, Excel, node-link JSON, Kumu, GraphML, GEXF.
+"""Graphs from other tools' files: CSV, Excel, node-link JSON, Kumu, GraphML, GEXF, GML.
 
 The format comes from the file's extension (or is named); each reader turns the file
 into rows or elements (:mod:`.tables`, :mod:`.xmlgraphs`, :mod:`.jsongraphs`) and
@@ -58,6 +58,7 @@ _EXTENSIONS = {
     ".json": "json",
     ".graphml": "graphml",
     ".gexf": "gexf",
+    ".gml": "gml",
 }
 
 
@@ -84,6 +85,7 @@ def format_of(path: str | os.PathLike[str], named: str | None = None) -> str:
 
 def read_dataset(path: str | os.PathLike[str], named: str | None = None) -> Dataset:
     """The rows or elements of one file, before any mapping."""
+    from actorgraph.outputs.importing.gml import read_gml
     from actorgraph.outputs.importing.jsongraphs import read_json
     from actorgraph.outputs.importing.xmlgraphs import read_gexf, read_graphml
 
@@ -93,6 +95,7 @@ def read_dataset(path: str | os.PathLike[str], named: str | None = None) -> Data
         "json": read_json,
         "graphml": read_graphml,
         "gexf": read_gexf,
+        "gml": read_gml,
     }
     return readers[format_of(path, named)](path)
 
