@@ -21,8 +21,8 @@ from actorgraph.outputs.importing.tables import read_text
 
 MAX_DEPTH = 64
 _TOKEN = re.compile(
-    r"(?P<space>[ \t\r]+)|(?P<newline>\n)|(?P<comment>#[^\n]*)|(?P<open>\[)|(?P<close>\])"
-    r'|(?P<string>"[^"]*")|(?P<number>[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)'
+    r'(?P<comment>#[^\n]*)|(?P<open>\[)|(?P<close>\])|(?P<string>"[^"]*")'
+    r"|(?P<number>[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
     r"|(?P<key>[A-Za-z_][A-Za-z0-9_]*)"
 )
 
@@ -39,18 +39,20 @@ def parse_gml(text: str, name: str) -> _List:
     root = _List()
     stack = [root]
     key: tuple[str, int] | None = None
-    line, position = 1, 0
-    while position < len(text):
-        match = _TOKEN.match(text, position)
-        if match is None:
-            raise GraphFileError([Problem(name, line, f"not GML: unexpected {text[position]!r}")])
-        position = match.end()
+    line, last = 1, 0
+    for match in _TOKEN.finditer(text):
+        begin = match.start()
+        if begin > last:  # only white space may stand between tokens
+            gap = text[last:begin]
+            if not gap.isspace():
+                line += text.count("\n", last, last + len(gap) - len(gap.lstrip()))
+                raise GraphFileError(
+                    [Problem(name, line, f"not GML: unexpected {gap.strip()[:20]!r}")]
+                )
+            line += gap.count("\n")
+        last = match.end()
         kind, token = match.lastgroup, match[0]
-        if kind == "newline":
-            line += 1
-        elif kind == "string":
-            line += token.count("\n")
-        if kind in ("space", "newline", "comment"):
+        if kind == "comment":
             continue
         if kind == "close":
             if len(stack) == 1 or key is not None:
@@ -75,11 +77,16 @@ def parse_gml(text: str, name: str) -> _List:
         else:
             value: Any = token
             if kind == "string":
-                value = html.unescape(token[1:-1])
+                value = html.unescape(token[1:-1]) if "&" in token else token[1:-1]
+                line += token.count("\n")
             elif kind == "number":
                 value = float(token) if any(c in token for c in ".eE") else int(token)
             stack[-1].append((key[0], value, key[1]))
             key = None
+    if text[last:].strip():
+        raise GraphFileError(
+            [Problem(name, line, f"not GML: unexpected {text[last:].strip()[:20]!r}")]
+        )
     if len(stack) > 1 or key is not None:
         raise GraphFileError([Problem(name, line, "not GML: the file ends inside a list")])
     return root
