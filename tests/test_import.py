@@ -665,3 +665,11 @@ def test_gml_repeated_edges_join_and_bad_gml_says_where(runner, tmp_path):
     assert _import(runner, path, "--force").stderr == (
         f"Error: 1 problem found\n{path}:4: not GML: a ']' closes nothing\n"
     )
+
+
+def test_pandas_unnamed_index_column_gets_a_name(runner, tmp_path):
+    path = tmp_path / "florentine.csv"
+    path.write_text(",source,target,weight\n0,Acciaiuoli,Medici,1\n")
+    assert _import(runner, path, *FLAGS).exit_code == 0
+    [tie] = read_graph(f"{path}.yaml").relations
+    assert dict(tie.attributes) == {"column_1": 0, "weight": 1}

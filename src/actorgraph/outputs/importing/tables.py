@@ -79,6 +79,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
 
 
 def _header(cells: list[str], name: str) -> list[str]:
+    """The column names; one left blank (pandas' index) is called ``column_N``."""
     if len(cells) > MAX_COLUMNS:
         raise GraphFileError(
             [
@@ -90,6 +91,7 @@ def _header(cells: list[str], name: str) -> list[str]:
                 )
             ]
         )
+    cells = [cell or f"column_{number_}" for number_, cell in enumerate(cells, 1)]
     seen: dict[str, int] = {}
     problems = []
     for number_, cell in enumerate(cells, 1):
