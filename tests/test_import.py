@@ -673,3 +673,30 @@ def test_pandas_unnamed_index_column_gets_a_name(runner, tmp_path):
     assert _import(runner, path, *FLAGS).exit_code == 0
     [tie] = read_graph(f"{path}.yaml").relations
     assert dict(tie.attributes) == {"column_1": 0, "weight": 1}
+
+
+YED = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+  <key for="node" id="d6" yfiles.type="nodegraphics"/>
+  <graph edgedefault="directed" id="G">
+    <node id="n0"><data key="d6"><y:ShapeNode><y:NodeLabel>Alice</y:NodeLabel></y:ShapeNode>
+    </data></node>
+    <node id="n1"><data key="d6"><y:ShapeNode><y:NodeLabel>Bob</y:NodeLabel></y:ShapeNode>
+    </data></node>
+    <edge id="e0" source="n0" target="n1"/>
+  </graph>
+</graphml>
+"""
+
+
+def test_yed_graphml_labels_become_names(tmp_path):
+    path = tmp_path / "yed.graphml"
+    path.write_text(YED)
+    from actorgraph.outputs.importing import ImportOptions, import_file
+
+    options = ImportOptions(default_type="leads", default_strength=0.5, default_confidence="low")
+    graph = import_file(path, options).graph
+    assert [(a.id, a.name, a.attributes) for a in graph.actors] == [
+        ("n0", "Alice", ()), ("n1", "Bob", ()),
+    ]  # fmt: skip

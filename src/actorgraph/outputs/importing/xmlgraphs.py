@@ -183,8 +183,11 @@ def read_graphml(path: str | os.PathLike[str]) -> Dataset:
     def data_of(element: Element, which: str) -> dict[str, Any]:
         fields = dict(defaults.get(which, {}))
         for data in element.find("data"):
-            if data.children and not data.text.strip():
-                continue  # yEd's drawing (y:ShapeNode ...), not a value
+            if data.children and not data.text.strip():  # yEd's drawing, not a value
+                labels = [x.text.strip() for x in data.walk("NodeLabel") if x.text.strip()]
+                if labels:
+                    fields.setdefault("label", labels[0])
+                continue
             ident = data.attributes.get("key", "")
             title, kind, _ = keys.get(ident, (ident, "string", "all"))
             value = _value(data.text, kind, title, element, name, problems)
