@@ -19,7 +19,7 @@ from actorgraph.cli import cli
 from actorgraph.io.load import format_graph, parse_graph, validate_text
 from actorgraph.outputs.export import csv_tables, export_text
 from actorgraph.outputs.formatting import FORMULA_STARTS
-from actorgraph.outputs.importing import import_graph
+from actorgraph.outputs.importing import ImportOptions, import_file, import_graph
 from actorgraph.questions.analysis import blocs
 from conftest import ROOT, SEED, SMALL
 from test_readme import console_examples
@@ -693,8 +693,6 @@ YED = """\
 def test_yed_graphml_labels_become_names(tmp_path):
     path = tmp_path / "yed.graphml"
     path.write_text(YED)
-    from actorgraph.outputs.importing import ImportOptions, import_file
-
     options = ImportOptions(default_type="leads", default_strength=0.5, default_confidence="low")
     graph = import_file(path, options).graph
     assert [(a.id, a.name, a.attributes) for a in graph.actors] == [
