@@ -134,6 +134,8 @@ class Actor(_Compact):
     description: str = ""
     line: int | None = field(default=None, compare=False)
     attributes: tuple[tuple[str, Any], ...] = ()
+    x: float | None = None  # pinned position (page units, y down); both or neither
+    y: float | None = None
 
     def names(self) -> tuple[str, ...]:
         """Every name the actor answers to: id, name and aliases."""

@@ -164,6 +164,10 @@ def _optional_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _optional_number(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
 def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
     from actorgraph.io.checks import Meaning
 
@@ -192,6 +196,8 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
             a.get("description", ""),
             line(("actors", i)),
             tuple(a.get("attributes", {}).items()),
+            _optional_number(a.get("x")),
+            _optional_number(a.get("y")),
         )
         for i, a in enumerate(data["actors"])
     )
@@ -295,6 +301,8 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                 "aliases": list(a.aliases),
                 "description": a.description,
                 "attributes": dict(a.attributes),
+                "x": a.x,
+                "y": a.y,
             }
         )
         for a in graph.actors

@@ -66,17 +66,22 @@ SOURCE_SCHEMA = _object(
     },
 )
 
-ACTOR_SCHEMA = _object(
-    ["id", "name", "kind"],
-    {
-        "id": _SLUG,
-        "name": _TEXT,
-        "kind": _SLUG,
-        "aliases": {"type": "array", "items": _TEXT},
-        "description": {"type": "string"},
-        "attributes": _ATTRIBUTES,
-    },
-)
+ACTOR_SCHEMA = {
+    **_object(
+        ["id", "name", "kind"],
+        {
+            "id": _SLUG,
+            "name": _TEXT,
+            "kind": _SLUG,
+            "aliases": {"type": "array", "items": _TEXT},
+            "description": {"type": "string"},
+            "attributes": _ATTRIBUTES,
+            "x": {"type": "number", "description": "Pinned position across (with y)"},
+            "y": {"type": "number", "description": "Pinned position down (with x)"},
+        },
+    ),
+    "dependentRequired": {"x": ["y"], "y": ["x"]},
+}
 
 RELATION_SCHEMA = _object(
     ["source", "type", "target", "strength", "confidence", "evidence"],
