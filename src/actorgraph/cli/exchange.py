@@ -25,7 +25,8 @@ from actorgraph.cli import (
     graph_option,
 )
 from actorgraph.cli.progress import working
-from actorgraph.exceptions import ActorgraphError, GraphFileError
+from actorgraph.exceptions import ActorgraphError, GraphFileError, ViewNotFound
+from actorgraph.outputs.report import PAPER_SIZES, REPORT_FORMATS
 
 
 @cli.command()
@@ -33,9 +34,17 @@ from actorgraph.exceptions import ActorgraphError, GraphFileError
 @click.option(
     "-o",
     "--output",
-    metavar="PATH.html|PATH.md",
-    help="Where to write [default: output/NAME-report.html]; a .md report writes "
-    "its picture beside it as NAME.svg.",
+    metavar="PATH",
+    help="Where to write [default: output/NAME-report.html, .md or .pdf]; a .md report "
+    "writes its picture beside it as NAME.svg.",
+)
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(REPORT_FORMATS),
+    default=None,
+    help="html (offline page with the interactive graph), md, or pdf "
+    "[default: from -o's extension, else html].",
 )
 @click.option(
     "--path",
@@ -46,6 +55,13 @@ from actorgraph.exceptions import ActorgraphError, GraphFileError
     help="Explain the influence paths from A to B (repeatable).",
 )
 @click.option(
+    "--view",
+    "views",
+    multiple=True,
+    metavar="NAME",
+    help="Draw this view of the graph file as a figure (repeatable; default: the whole graph).",
+)
+@click.option(
     "-k",
     "--k",
     "k",
@@ -54,34 +70,65 @@ from actorgraph.exceptions import ActorgraphError, GraphFileError
     show_default=True,
     help="How many paths to explain for each --path.",
 )
+@click.option(
+    "--paper",
+    type=click.Choice(PAPER_SIZES),
+    default="a4",
+    show_default=True,
+    help="Page size when printed or written as PDF.",
+)
 def report(
-    graph_file: str | None, output: str | None, questions: tuple[tuple[str, str], ...], k: int
+    graph_file: str | None,
+    output: str | None,
+    to: str | None,
+    questions: tuple[tuple[str, str], ...],
+    views: tuple[str, ...],
+    k: int,
+    paper: str,
 ) -> None:
-    """A report to paste into your own: picture, key actors, dependencies, paths.
+    """A report to hand a reader: figures, key actors, dependencies, paths, sources.
 
-    Markdown or one offline HTML file (which also embeds the interactive graph).
+    Markdown, one offline HTML file (which also embeds the interactive graph, and
+    prints on A4 or Letter with the static figures), or PDF.
     """
     from actorgraph.io.files import write_atomic, write_atomic_bytes
-    from actorgraph.outputs.report import build_report, report_html, report_markdown
+    from actorgraph.outputs.report import build_report, report_html, report_markdown, report_pdf
 
     graph = _load(graph_file)
     for source, target in questions:
         _actor_id(graph, source, "--path")
         _actor_id(graph, target, "--path")
-    name = Path(graph.path or "graph").stem
-    target_file = Path(output) if output else OUTPUT_DIR / f"{name}-report.html"
-    if target_file.suffix.lower() not in (".html", ".htm", ".md"):
-        raise click.BadParameter("name a .html or .md file", param_hint="'-o'")
-    with working("Writing the report"):
-        built = build_report(graph, questions, k=k)
+    for name in views:
         try:
-            if target_file.suffix.lower() == ".md":
+            graph.view(name)
+        except ViewNotFound as error:
+            raise click.BadParameter(str(error), param_hint="'--view'") from None
+    suffix = {"html": ".html", "md": ".md", "pdf": ".pdf"}
+    if output is None:
+        to = to or "html"
+        target_file = OUTPUT_DIR / f"{Path(graph.path or 'graph').stem}-report{suffix[to]}"
+    else:
+        target_file = Path(output)
+        by_name = {".htm": "html", ".html": "html", ".md": "md", ".pdf": "pdf"}
+        named = by_name.get(target_file.suffix.lower())
+        if named is None or (to is not None and named != to):
+            raise click.BadParameter(
+                f"name a {suffix[to or 'html']} file" if to else "name a .html, .md or .pdf file",
+                param_hint="'-o'",
+            )
+        to = named
+    with working("Writing the report"):
+        built = build_report(graph, questions, k=k, views=views)
+        try:
+            if to == "md":
                 picture_file = target_file.with_suffix(".svg")
                 write_atomic_bytes(picture_file, built.svg)
                 write_atomic(target_file, report_markdown(built, picture_file.name))
                 click.echo(f"wrote {picture_file}")
+            elif to == "pdf":
+                write_atomic_bytes(target_file, report_pdf(built, paper=paper))
             else:
-                write_atomic(target_file, report_html(built))
+                write_atomic(target_file, report_html(built, paper=paper))
         except ActorgraphError as error:
             _fail_input(error)
     click.echo(f"wrote {target_file}")

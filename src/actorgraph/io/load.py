@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from actorgraph.exceptions import GraphFileError, Problem
 from actorgraph.memory import collector_paused
-from actorgraph.model import Actor, Evidence, Graph, Relation, Source
+from actorgraph.model import Actor, Evidence, Graph, Relation, Source, View
 from actorgraph.vocabulary import BUILTIN
 
 if TYPE_CHECKING:  # the checks (PyYAML, fastjsonschema) load only when a file is parsed
@@ -218,6 +218,22 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
         )
         for i, r in enumerate(data["relations"])
     )
+    views = tuple(
+        View(
+            v["id"],
+            v.get("title", ""),
+            v.get("caption", ""),
+            v.get("focus"),
+            v.get("depth", 1),
+            tuple(v.get("kinds", ())),
+            tuple(v.get("types", ())),
+            _optional_text(v.get("as_of")),
+            float(v.get("min_strength", 0.0)),
+            tuple((a, b) for a, b in v.get("paths", ())),
+            line(("views", i)),
+        )
+        for i, v in enumerate(data.get("views", ()))
+    )
     return Graph(
         title=data["title"],
         actors=actors,
@@ -227,6 +243,7 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
         as_of_date=_optional_text(data.get("as_of")),
         description=data.get("description", ""),
         path=filename,
+        views=views,
     )
 
 
@@ -328,6 +345,24 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
         )
         for r in graph.relations
     ]
+    if graph.views:
+        data["views"] = [
+            compact(
+                {
+                    "id": v.id,
+                    "title": v.title,
+                    "caption": v.caption,
+                    "focus": v.focus,
+                    "depth": v.depth if v.depth != 1 else None,
+                    "kinds": list(v.kinds),
+                    "types": list(v.types),
+                    "as_of": v.as_of,
+                    "min_strength": v.min_strength or None,
+                    "paths": [list(p) for p in v.paths],
+                }
+            )
+            for v in graph.views
+        ]
     return data
 
 

@@ -12,12 +12,14 @@ actor's mark is the SVG group ``ag-node-ID`` and its label ``ag-label-ID``.
 from __future__ import annotations
 
 import io
+from collections.abc import Collection
 from typing import Any
 
 from actorgraph.model import Graph
 from actorgraph.outputs.render.data import LARGE_GRAPH, POLARITY_STYLE, importance, layout
 
 PICTURE_FORMATS = ("svg", "png")
+HIGHLIGHT = "#ffd166"
 LABEL_POINTS = 10.5
 """Label size: about 7.5 pt once a 10-inch picture is fitted to an A4 or Letter page."""
 _MARKERS = {
@@ -57,8 +59,11 @@ def picture(
     width: float = 10.0,
     height: float | None = None,
     title: bool = True,
+    highlight: Collection[str] = (),
 ) -> bytes:
     """The graph drawn as SVG or PNG bytes; ``height`` follows the layout when not given.
+
+    Ties whose keys are in ``highlight`` (a view's paths) get a yellow band beneath.
 
     >>> from actorgraph.io.load import read_graph
     >>> svg = picture(read_graph("graph/belarus-2022.yaml"), "svg")
@@ -87,7 +92,7 @@ def picture(
         axes.set_axis_off()
         if title:
             axes.set_title(graph.title, fontsize=15, loc="left", fontweight="bold")
-        _draw_ties(axes, graph, positions)
+        _draw_ties(axes, graph, positions, set(highlight))
         _draw_actors(axes, graph, positions)
         axes.margins(0.05)
         axes.set_aspect("equal", adjustable="datalim")
@@ -102,7 +107,9 @@ def picture(
     return buffer.getvalue()
 
 
-def _draw_ties(axes: Any, graph: Graph, positions: dict[str, tuple[float, float]]) -> None:
+def _draw_ties(
+    axes: Any, graph: Graph, positions: dict[str, tuple[float, float]], highlight: set[str]
+) -> None:
     from matplotlib.patches import FancyArrowPatch
 
     vocabulary = graph.vocabulary
@@ -113,6 +120,21 @@ def _draw_ties(axes: Any, graph: Graph, positions: dict[str, tuple[float, float]
         # like the page: the first tie of a pair straight, the others curving either side
         bend = 0.0 if nth == 0 else (0.12 + 0.12 * ((nth - 1) // 2)) * (1 if nth % 2 else -1)
         polarity = vocabulary.relation_types[relation.type].polarity
+        if relation.key in highlight:
+            axes.add_patch(
+                FancyArrowPatch(
+                    positions[relation.source],
+                    positions[relation.target],
+                    connectionstyle=f"arc3,rad={bend}",
+                    shrinkA=7,
+                    shrinkB=9,
+                    zorder=1,
+                    arrowstyle="-",
+                    color=HIGHLIGHT,
+                    linewidth=9,
+                    capstyle="round",
+                )
+            )
         axes.add_patch(
             FancyArrowPatch(
                 positions[relation.source],
