@@ -28,6 +28,7 @@ import os
 import pathlib
 from typing import Any
 
+from actorgraph.api import report, show
 from actorgraph.exceptions import (
     ActorgraphError,
     ActorNotFound,
@@ -35,6 +36,7 @@ from actorgraph.exceptions import (
     GraphFileError,
     NoPath,
     Problem,
+    ViewNotFound,
 )
 from actorgraph.io.load import (
     find_graph_files,
@@ -43,7 +45,7 @@ from actorgraph.io.load import (
     validate_file,
     validate_text,
 )
-from actorgraph.model import Actor, Evidence, Graph, Relation, Source
+from actorgraph.model import Actor, Evidence, Graph, Relation, Source, View
 from actorgraph.questions.paths import Hop, Path, find_paths
 from actorgraph.vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary
 
@@ -64,12 +66,16 @@ __all__ = [
     "Relation",
     "RelationType",
     "Source",
+    "View",
+    "ViewNotFound",
     "Vocabulary",
     "find_graph_files",
     "find_paths",
     "parse_graph",
     "read_graph",
     "render_html",
+    "report",
+    "show",
     "validate_file",
     "validate_text",
     "write_html",

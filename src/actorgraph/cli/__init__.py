@@ -222,6 +222,19 @@ def validate(graphs: tuple[str, ...]) -> None:
     show_default=True,
     help="Interactive HTML, or a static picture (SVG or PNG) for print and PDF.",
 )
+@click.option(
+    "--height",
+    type=click.IntRange(200, None),
+    default=640,
+    show_default=True,
+    help="Height in pixels of a fragment or iframe, whatever the page around it.",
+)
+@click.option(
+    "--view",
+    metavar="NAME",
+    help="Draw this view declared in the graph file (focus, kinds, types, date, strength, "
+    "highlighted paths).",
+)
 @as_of_option
 @cache_option
 def render(
@@ -233,6 +246,8 @@ def render(
     min_strength: float,
     as_of: str | None,
     to: str,
+    height: int,
+    view: str | None,
 ) -> None:
     """Render graphs as interactive, offline HTML pages.
 
@@ -242,6 +257,7 @@ def render(
     from actorgraph.io.files import write_atomic_bytes
     from actorgraph.outputs.render import iframe_snippet, select, write_html
     from actorgraph.outputs.render.picture import picture
+    from actorgraph.outputs.report import view_of
 
     files = [Path(g) for g in graphs] or _default_graphs()
     to_file = output is not None and output.lower().endswith((".html", ".htm", ".svg", ".png"))
@@ -261,22 +277,28 @@ def render(
             continue
         if focus is not None:
             _actor_id(graph, focus, "--focus")
+        highlight: set[str] = set()
+        if view is not None:
+            try:
+                graph, highlight = view_of(graph, view)
+            except ActorgraphError as error:
+                raise click.BadParameter(str(error), param_hint="'--view'") from None
         graph = select(graph, focus, depth, min_strength)
         folder = Path(output or OUTPUT_DIR)
         target = folder if to_file else folder / f"{file.stem}{suffix}"
         try:
             with working(f"Rendering {target}"):
                 if to == "html":
-                    written = write_html(graph, target, embed=embed)
+                    written = write_html(graph, target, embed=embed, height=height)
                 else:
-                    written = write_atomic_bytes(target, picture(graph, to))
+                    written = write_atomic_bytes(target, picture(graph, to, highlight=highlight))
         except ActorgraphError as error:
             _fail_input(error)
         click.echo(
             f"wrote {written} ({len(graph.actors)} actors, {len(graph.relations)} relations)"
         )
         if embed == "iframe" and to == "html":
-            click.echo(iframe_snippet(written.name, graph.title))
+            click.echo(iframe_snippet(written.name, graph.title, height))
     if failures:
         raise BadInput("\n".join(failures))
 

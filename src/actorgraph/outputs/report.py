@@ -158,13 +158,7 @@ def build_report(
         questions.append(PathQuestion(source, target, _paths(graph, source, target, k)))
     figures = []
     for view in chosen:
-        shown = graph.in_view(view)
-        highlight = {
-            relation.key
-            for source, target in view.paths
-            for found in _paths(shown, graph.actor(source).id, graph.actor(target).id, k)
-            for relation in (hop.relation for hop in found.hops)
-        }
+        shown, highlight = view_of(graph, view, k)
         figures.append(
             Figure(
                 view.title or view.id,
@@ -185,6 +179,20 @@ def build_report(
             )
         )
     return Report(graph, analyze(graph, top=top), tuple(questions), tuple(figures))
+
+
+def view_of(graph: Graph, view: View | str, k: int = 3) -> tuple[Graph, set[str]]:
+    """The part of the graph a view shows, and the keys of the ties on its highlighted paths."""
+    if isinstance(view, str):
+        view = graph.view(view)
+    shown = graph.in_view(view)
+    highlight = {
+        hop.relation.key
+        for source, target in view.paths
+        for found in _paths(shown, graph.actor(source).id, graph.actor(target).id, k)
+        for hop in found.hops
+    }
+    return shown, highlight
 
 
 def _paths(graph: Graph, source: str, target: str, k: int) -> tuple[Path, ...]:
@@ -409,7 +417,9 @@ def report_html(report: Report, interactive: bool = True, paper: str = "a4") -> 
         paper="A4" if paper == "a4" else "letter",
         # our own rendering: graph text inside it is already escaped or JSON
         interactive=Markup(render_page(graph, embed="fragment")) if interactive else "",
-        csp_scripts=Markup(" ".join(_csp_hash(assets[k]) for k in ("vis_js", "app_js"))),
+        csp_scripts=Markup(
+            " ".join(_csp_hash(assets[k]) for k in ("vis_js", "app_js", "mount_js"))
+        ),
     )
 
 

@@ -13,9 +13,23 @@ from pathlib import Path
 
 from actorgraph.io.files import write_atomic
 from actorgraph.model import Graph
-from actorgraph.outputs.render.page import EMBED_MODES, iframe_snippet, notebook_html, render_page
+from actorgraph.outputs.render.page import (
+    EMBED_MODES,
+    FRAGMENT_HEIGHT,
+    iframe_snippet,
+    notebook_html,
+    render_page,
+)
 
-__all__ = ["EMBED_MODES", "iframe_snippet", "notebook_html", "render_html", "select", "write_html"]
+__all__ = [
+    "EMBED_MODES",
+    "FRAGMENT_HEIGHT",
+    "iframe_snippet",
+    "notebook_html",
+    "render_html",
+    "select",
+    "write_html",
+]
 
 
 def select(
@@ -36,9 +50,10 @@ def render_html(
     focus: str | None = None,
     depth: int = 1,
     min_strength: float = 0.0,
+    height: int = FRAGMENT_HEIGHT,
 ) -> str:
-    """The graph as HTML: a whole page, a fragment to paste, or a page for an iframe."""
-    return render_page(select(graph, focus, depth, min_strength), embed)
+    """The graph as HTML: a whole page, a fragment to paste (``height`` px), or an iframe page."""
+    return render_page(select(graph, focus, depth, min_strength), embed, height)
 
 
 def write_html(
@@ -48,6 +63,7 @@ def write_html(
     focus: str | None = None,
     depth: int = 1,
     min_strength: float = 0.0,
+    height: int = FRAGMENT_HEIGHT,
 ) -> Path:
     """Render the graph and write it atomically to ``path``; return the path."""
-    return write_atomic(path, render_html(graph, embed, focus, depth, min_strength))
+    return write_atomic(path, render_html(graph, embed, focus, depth, min_strength, height))

@@ -51,7 +51,9 @@ def layout(graph: Graph, scale: float | None = None) -> dict[str, tuple[float, f
     )
     pins = tuple((a.x, a.y) if a.x is not None and a.y is not None else None for a in graph.actors)
     coords = _unit_layout(len(ids), edges, pins)  # type: ignore[arg-type]
-    size = scale or 60.0 * max(len(ids), 1) ** 0.5
+    # small graphs spread wide enough that actors and labels do not crowd, big ones tighter
+    unit = 200.0 if len(ids) <= LARGE_GRAPH else 60.0
+    size = scale or unit * max(len(ids), 1) ** 0.5
     xs, ys = [c[0] for c in coords] or [0.0], [c[1] for c in coords] or [0.0]
     left, top = min(xs), min(ys)
     factor = size / (max(max(xs) - left, max(ys) - top) or 1.0)
@@ -88,8 +90,9 @@ def _unit_layout(
         ]
         options["seed"] = start
         for axis, bound in (("x", 0), ("y", 1)):
-            limits = [p[bound] / PIN_UNIT if p else None for p in pins]
-            options[f"min{axis}"] = options[f"max{axis}"] = limits
+            held_at = [p[bound] / PIN_UNIT if p else None for p in pins]
+            options[f"min{axis}"] = [-1e9 if v is None else v for v in held_at]
+            options[f"max{axis}"] = [1e9 if v is None else v for v in held_at]
     igraph.set_random_number_generator(random.Random(LAYOUT_SEED))
     try:
         coords = [tuple(c) for c in network.layout_fruchterman_reingold(**options).coords]

@@ -26,6 +26,7 @@ from actorgraph.model import Graph
 from actorgraph.outputs.render.data import page_data, vis_options
 
 EMBED_MODES = ("page", "fragment", "iframe")
+FRAGMENT_HEIGHT = 640
 _VIS_DIR = "vis-9.1.2"
 
 
@@ -40,6 +41,7 @@ def _assets() -> dict[str, str]:
         "vis_css": (vis / "vis-network.css").read_text(encoding="utf-8"),
         "app_js": (ours / "static" / "actorgraph.js").read_text(encoding="utf-8"),
         "app_css": (ours / "static" / "actorgraph.css").read_text(encoding="utf-8"),
+        "mount_js": (ours / "static" / "mount.js").read_text(encoding="utf-8"),
     }
 
 
@@ -62,8 +64,8 @@ def _environment(**page_globals: Any) -> Any:
     return env
 
 
-def render_page(graph: Graph, embed: str = "page") -> str:
-    """The graph as HTML in one of :data:`EMBED_MODES`."""
+def render_page(graph: Graph, embed: str = "page", height: int = FRAGMENT_HEIGHT) -> str:
+    """The graph as HTML in one of :data:`EMBED_MODES`; a fragment is ``height`` px tall."""
     from markupsafe import Markup
     from pyvis.network import Network
 
@@ -81,13 +83,14 @@ def render_page(graph: Graph, embed: str = "page") -> str:
         legend=data["legend"],
         large=data["large"],
         meta=data["meta"],
+        fragment_height=int(height),  # pyvis passes its own "height" to templates
         csp_scripts=Markup(" ".join(_csp_hash(assets[k]) for k in ("vis_js", "app_js"))),
     )
     network.path = "fragment.html" if embed == "fragment" else "page.html"
     return network.generate_html()
 
 
-def iframe_snippet(src: str, title: str, height: int = 640) -> str:
+def iframe_snippet(src: str, title: str, height: int = FRAGMENT_HEIGHT) -> str:
     """HTML to paste into another page to show a rendered page file in an iframe.
 
     >>> print(iframe_snippet("belarus.html", 'Russia & "Belarus"'))
@@ -102,7 +105,7 @@ def iframe_snippet(src: str, title: str, height: int = 640) -> str:
     )
 
 
-def notebook_html(graph: Graph, height: int = 640) -> str:
+def notebook_html(graph: Graph, height: int = FRAGMENT_HEIGHT) -> str:
     """An ``<iframe srcdoc>`` holding the whole page: shows inline in Jupyter, offline."""
     from markupsafe import escape
 
