@@ -42,9 +42,8 @@ def write_export(graph, to: str, folder: Path) -> Path:
 @pytest.mark.parametrize("to", ["graphml", "json", "csv"])
 def test_seed_round_trips_through_each_importable_format(seed, tmp_path, to):
     back = import_graph(write_export(seed, to, tmp_path))
-    # views belong to graph files: the interchange formats have no place for them
-    assert back == dataclasses.replace(seed, views=())
-    assert parse_graph(format_graph(seed)) == seed
+    assert back == seed
+    assert parse_graph(format_graph(back)) == seed
 
 
 @settings(max_examples=40 * EXAMPLES // 60, deadline=None)
@@ -141,7 +140,7 @@ def test_import_command_writes_a_valid_graph(runner, in_project, seed):
         cli, ["import", "output/belarus-2022.relations.csv", "-o", "graph/copy.yaml"]
     )
     assert result.output == "wrote graph/copy.yaml (21 actors, 55 relations)\n"
-    assert read_graph(in_project / "graph" / "copy.yaml") == dataclasses.replace(seed, views=())
+    assert read_graph(in_project / "graph" / "copy.yaml") == seed
 
 
 def test_import_keeps_unknown_columns_and_reports_bad_rows(tmp_path, runner):
@@ -257,6 +256,27 @@ def test_diff_of_evidence_and_title(seed):
         "~ graph title: \"Will Belarus join Russia's war in Ukraine?\" → 'New title'"
     )
     assert "evidence wolff-bayok-2022 ¶9:" in text.splitlines()[1]
+
+
+def test_diff_tells_apart_relations_that_differ_only_in_until(runner, tmp_path):
+    # Regression: diff matched relations without `until`, so editing one of two such
+    # relations (valid: they are different statements) printed "no changes", exit 0.
+    tie = (
+        "  - {{source: a, type: controls, target: b, strength: 0.5, confidence: low, "
+        "since: 2020, until: {until}, evidence: [{{source: s, claim: {claim}}}]}}\n"
+    )
+    head = (
+        "title: T\nsources: [{id: s, title: S}]\nactors:\n"
+        "  - {id: a, name: A, kind: state}\n  - {id: b, name: B, kind: state}\nrelations:\n"
+    )
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(head + tie.format(until=2021, claim="X") + tie.format(until=2022, claim="Y"))
+    new.write_text(head + tie.format(until=2021, claim="X") + tie.format(until=2022, claim="Z"))
+    result = runner.invoke(cli, ["diff", str(old), str(new)])
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "~ relation a:controls:b (since 2020, until 2022): evidence"
+    )
 
 
 # -- schema, picture, report -----------------------------------------------------------

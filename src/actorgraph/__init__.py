@@ -18,7 +18,7 @@ interactive offline HTML page.
 ...   - {source: army, type: part_of, target: capital, strength: 0.8, confidence: high,
 ...      evidence: [{source: s, paragraph: 2, claim: The Army answers to the Capital.}]}
 ... ''')
->>> [actor.id for actor in graph.paths("leader", "army")[0].actors]
+>>> [actor.id for actor in actorgraph.paths(graph, "leader", "army")[0].actors]
 ['leader', 'capital', 'army']
 """
 
@@ -28,7 +28,7 @@ import os
 import pathlib
 from typing import Any
 
-from actorgraph.api import report, show
+from actorgraph.api import analyze, explore, paths, register_notebook_display, report, whatif
 from actorgraph.exceptions import (
     ActorgraphError,
     ActorNotFound,
@@ -69,13 +69,16 @@ __all__ = [
     "View",
     "ViewNotFound",
     "Vocabulary",
+    "analyze",
+    "explore",
+    "paths",
+    "whatif",
     "find_graph_files",
     "find_paths",
     "parse_graph",
     "read_graph",
     "render_html",
     "report",
-    "show",
     "validate_file",
     "validate_text",
     "write_html",
@@ -94,3 +97,6 @@ def write_html(graph: Graph, path: str | os.PathLike[str], **options: Any) -> pa
     from actorgraph.outputs.render import write_html as _write_html
 
     return _write_html(graph, path, **options)
+
+
+register_notebook_display()

@@ -1,19 +1,82 @@
-"""Notebook conveniences on top of the library: reports and inline graphs.
+"""Conveniences for notebooks and scripts, on top of the library.
 
->>> import actorgraph
->>> graph = actorgraph.read_graph("graph/belarus-2022.yaml")
->>> html = actorgraph.report(graph, paths=[("china", "belarusian military")])
->>> html.startswith("<!DOCTYPE html>") and "Paths: China → Belarusian armed forces" in html
+The model stays plain data; this module adds what a notebook user expects:
+graphs display inline in Jupyter, JupyterLab and VS Code (an isolated iframe,
+no network), and the questions read as one call each.
+
+>>> from actorgraph import read_graph
+>>> graph = read_graph("graph/belarus-2022.yaml")
+>>> [a.id for a in paths(graph, "china", "belarusian-military")[0].actors][:2]
+['china', 'belarus']
+>>> explore(graph, focus="xie-xiaoyong").graph.title == graph.title
 True
->>> "<iframe srcdoc=" in actorgraph.show(graph, view="china-reach")._repr_html_()
+>>> len(explore(graph, view="china-reach").graph.actors)
+15
+>>> html = report(graph, paths=[("china", "belarusian military")])
+>>> html.startswith("<!DOCTYPE html>") and "Paths: China → Belarusian armed forces" in html
 True
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from actorgraph.model import Graph, View
+from actorgraph.questions.analysis import Analysis, WhatIf, analyze, whatif
+from actorgraph.questions.paths import Path, find_paths
+
+__all__ = [
+    "Explorer",
+    "ReportHTML",
+    "analyze",
+    "explore",
+    "notebook_html",
+    "paths",
+    "report",
+    "whatif",
+]
+
+
+def paths(graph: Graph, source: str, target: str, **options: Any) -> list[Path]:
+    """Shortest influence paths from ``source`` to ``target``; see :func:`.find_paths`."""
+    return find_paths(graph, source, target, **options)
+
+
+def notebook_html(graph: Graph, **options: Any) -> str:
+    """The interactive graph as an isolated iframe for a notebook cell."""
+    from actorgraph.outputs.render import notebook_html as render_cell
+
+    return render_cell(graph, **options)
+
+
+@dataclass(frozen=True)
+class Explorer:
+    """A graph (or a part of it) that a notebook shows as the interactive page."""
+
+    graph: Graph
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def _repr_html_(self) -> str:
+        return notebook_html(self.graph, **self.options)
+
+
+def explore(
+    graph: Graph,
+    focus: str | None = None,
+    depth: int = 1,
+    min_strength: float = 0.0,
+    view: str | View | None = None,
+) -> Explorer:
+    """The graph, a named ``view`` of it, or ``focus``'s neighbourhood, ready to display
+    in a notebook cell."""
+    from actorgraph.outputs.render import select
+
+    if view is not None:
+        graph = graph.in_view(view)
+    return Explorer(select(graph, focus, depth, min_strength))
 
 
 class ReportHTML(str):
@@ -26,27 +89,6 @@ class ReportHTML(str):
             f'<iframe srcdoc="{escape(str(self))}" title="report" '
             'style="width: 100%; height: 800px; border: 0" sandbox="allow-scripts"></iframe>'
         )
-
-
-class Shown:
-    """A graph (or one of its views) that Jupyter, JupyterLab and VS Code draw inline.
-
-    The page sits in a sandboxed ``<iframe srcdoc>``: no network, and neither the
-    notebook's styles nor its scripts reach it.
-    """
-
-    def __init__(self, graph: Graph, height: int):
-        self.graph, self.height = graph, height
-
-    def _repr_html_(self) -> str:
-        from actorgraph.outputs.render import notebook_html
-
-        return notebook_html(self.graph, self.height)
-
-
-def show(graph: Graph, view: str | View | None = None, height: int = 640) -> Shown:
-    """The graph, or a named view of it, to display inline in a notebook."""
-    return Shown(graph if view is None else graph.in_view(view), height)
 
 
 def report(
@@ -63,13 +105,31 @@ def report(
     A Markdown report names its first figure ``picture_path``; write
     ``build_report(...).svg`` there yourself.
     """
+    from actorgraph.exceptions import require_choice
     from actorgraph.outputs.report import build_report, report_html, report_markdown, report_pdf
+    from actorgraph.vocabulary import REPORT_FORMATS
 
+    require_choice("report format", to, REPORT_FORMATS)
     built = build_report(graph, paths, k=k, views=views)
     if to == "pdf":
         return report_pdf(built, paper=paper)
     if to == "md":
         return report_markdown(built, picture_path)
-    if to != "html":
-        raise ValueError(f"to must be html, md or pdf, not {to!r}")
     return ReportHTML(report_html(built, paper=paper))
+
+
+def register_notebook_display() -> bool:
+    """Let IPython show every :class:`~actorgraph.model.Graph` inline.
+
+    Done when actorgraph is imported inside IPython; returns whether it was.
+    """
+    ipython_module = sys.modules.get("IPython")
+    shell = ipython_module.get_ipython() if ipython_module is not None else None
+    if shell is None:
+        return False
+    formatter = shell.display_formatter.formatters["text/html"]
+    formatter.for_type(Graph, notebook_html)
+    return True
+
+
+_ = (Analysis, WhatIf)  # re-exported types of analyze() and whatif() results

@@ -14,8 +14,10 @@ own scripts.
 from __future__ import annotations
 
 import base64
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path as FilePath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,10 +26,8 @@ from actorgraph.model import Evidence, Graph, Source, View
 from actorgraph.outputs.formatting import md_escape, relation_line
 from actorgraph.questions.analysis import Analysis, analyze
 from actorgraph.questions.paths import Path, find_paths
-from actorgraph.vocabulary import CONCEPTS, MEASURES, Term
+from actorgraph.vocabulary import CONCEPTS, MEASURES, PAPER_SIZES, Term
 
-REPORT_FORMATS = ("html", "md", "pdf")
-PAPER_SIZES = ("a4", "letter")
 WHOLE_GRAPH_CAPTION = (
     "Colour and shape show each actor's kind and size its influence rank; green ties "
     "cooperate, red dashed ties are hostile, grey dotted ties neutral; width shows strength."
@@ -374,21 +374,22 @@ def report_html(report: Report, interactive: bool = True, paper: str = "a4") -> 
 
     ``paper`` (``a4`` or ``letter``) sets the printed page size.
     """
-    from jinja2 import Environment, PackageLoader, select_autoescape
     from markupsafe import Markup
 
-    from actorgraph.outputs.render.page import _assets, _csp_hash, render_page
+    from actorgraph.outputs.render.page import (
+        csp_hash,
+        page_assets,
+        render_page,
+        template_environment,
+    )
 
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
     graph = report.graph
-    assets = _assets()
-    env = Environment(
-        loader=PackageLoader("actorgraph.outputs.render", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
+    assets = page_assets()
+    env = template_environment(
+        relation_line=lambda relation: relation_line(graph, relation), cite=report.cite
     )
-    env.globals["relation_line"] = lambda relation: relation_line(graph, relation)
-    env.globals["cite"] = report.cite
     env.filters["capitalize_first"] = lambda text: text[:1].upper() + text[1:]
     template = env.get_template("report.html")
     return template.render(
@@ -417,9 +418,7 @@ def report_html(report: Report, interactive: bool = True, paper: str = "a4") -> 
         paper="A4" if paper == "a4" else "letter",
         # our own rendering: graph text inside it is already escaped or JSON
         interactive=Markup(render_page(graph, embed="fragment")) if interactive else "",
-        csp_scripts=Markup(
-            " ".join(_csp_hash(assets[k]) for k in ("vis_js", "app_js", "mount_js"))
-        ),
+        csp_scripts=Markup(" ".join(csp_hash(assets[k]) for k in ("vis_js", "app_js", "mount_js"))),
     )
 
 
@@ -437,3 +436,34 @@ def report_pdf(report: Report, paper: str = "a4") -> bytes:
     # the engine may read what the report embeds (data: URLs) and nothing from outside
     fetcher = URLFetcher(allowed_protocols={"data"})
     return HTML(string=html, url_fetcher=fetcher).write_pdf()  # type: ignore[no-any-return]
+
+
+REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".pdf": "pdf"}
+"""A report is one offline HTML file, Markdown with its picture beside it, or PDF."""
+
+
+def write_report(
+    graph: Graph,
+    target: str | os.PathLike[str],
+    paths: Sequence[tuple[str, str]] = (),
+    k: int = 3,
+    views: Sequence[str | View] = (),
+    paper: str = "a4",
+) -> list[FilePath]:
+    """Build the report and write it atomically, in the format its suffix names;
+    return every file written. A ``.md`` report writes its picture beside it as ``NAME.svg``.
+    """
+    from actorgraph.io.files import write_atomic, write_atomic_bytes
+
+    target = FilePath(target)
+    to = REPORT_SUFFIXES.get(target.suffix.lower(), "html")
+    built = build_report(graph, paths, k=k, views=views)
+    if to == "pdf":
+        return [write_atomic_bytes(target, report_pdf(built, paper=paper))]
+    if to == "html":
+        return [write_atomic(target, report_html(built, paper=paper))]
+    picture_file = target.with_suffix(".svg")
+    return [
+        write_atomic_bytes(picture_file, built.svg),
+        write_atomic(target, report_markdown(built, picture_file.name)),
+    ]

@@ -15,10 +15,11 @@ import io
 from collections.abc import Collection
 from typing import Any
 
+from actorgraph.exceptions import require_choice
 from actorgraph.model import Graph
-from actorgraph.outputs.render.data import LARGE_GRAPH, POLARITY_STYLE, importance, layout
+from actorgraph.outputs.render.data import importance, layout
+from actorgraph.vocabulary import LARGE_GRAPH, PICTURE_FORMATS, POLARITY_STYLE
 
-PICTURE_FORMATS = ("svg", "png")
 HIGHLIGHT = "#ffd166"
 LABEL_POINTS = 10.5
 """Label size: about 7.5 pt once a 10-inch picture is fitted to an A4 or Letter page."""
@@ -70,8 +71,7 @@ def picture(
     >>> b"Aleksandr Lukashenko" in svg and svg.lstrip().startswith(b"<?xml")
     True
     """
-    if to not in PICTURE_FORMATS:
-        raise ValueError(f"picture format must be svg or png, not {to!r}")
+    require_choice("picture format", to, PICTURE_FORMATS)
     import matplotlib
 
     matplotlib.use("Agg")
