@@ -158,6 +158,7 @@ def render(
         if focus is not None:
             actor_id(graph, focus, "--focus")
         highlight: set[str] = set()
+        whole = graph
         if view is not None:
             try:
                 graph, highlight = view_of(graph, view)
@@ -166,7 +167,9 @@ def render(
         graph = select(graph, focus, depth, min_strength)
         target = render_target(file, output or OUTPUT_DIR, embed, to)
         with working(f"Rendering {target}"):
-            path = write_rendering(graph, target, embed, to, height, highlight)
+            path = write_rendering(
+                graph, target, embed, to, height, highlight, whole if view else None
+            )
         summary = written(path, graph)
         if embed == "iframe" and to == "html":
             summary["iframe"] = iframe_snippet(path.name, graph.title, height)

@@ -163,7 +163,7 @@ def build_report(
             Figure(
                 view.title or view.id,
                 view.caption or _view_caption(view, graph),
-                picture(shown, "svg", title=False, highlight=highlight),
+                picture(shown, "svg", title=False, highlight=highlight, placed_as=graph),
                 len(shown.actors),
                 len(shown.relations),
             )

@@ -97,11 +97,13 @@ def write_rendering(
     to: str,
     height: int = FRAGMENT_HEIGHT,
     highlight: Collection[str] = (),
+    placed_as: Graph | None = None,
 ) -> Path:
     """Write the page (``to="html"``, in an embed mode) or a static picture atomically;
-    a picture draws the ties keyed in ``highlight`` (a view's paths) with a band beneath."""
+    a picture draws the ties keyed in ``highlight`` (a view's paths) with a band beneath,
+    its actors where they stand in ``placed_as`` (the whole graph) when given."""
     if to == "html":
         return write_html(graph, target, embed=embed, height=height)
     from actorgraph.outputs.render.picture import picture
 
-    return write_atomic_bytes(target, picture(graph, to, highlight=highlight))
+    return write_atomic_bytes(target, picture(graph, to, highlight=highlight, placed_as=placed_as))

@@ -61,10 +61,13 @@ def picture(
     height: float | None = None,
     title: bool = True,
     highlight: Collection[str] = (),
+    placed_as: Graph | None = None,
 ) -> bytes:
     """The graph drawn as SVG or PNG bytes; ``height`` follows the layout when not given.
 
     Ties whose keys are in ``highlight`` (a view's paths) get a yellow band beneath.
+    With ``placed_as`` (the whole graph a view was cut from), actors keep the places
+    they have in the whole graph, so a reader finds them where the full figure has them.
 
     >>> from actorgraph.io.load import read_graph
     >>> svg = picture(read_graph("graph/belarus-2022.yaml"), "svg")
@@ -77,7 +80,8 @@ def picture(
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    positions = {a: (x, -y) for a, (x, y) in layout(graph, scale=100.0).items()}
+    placed = layout(placed_as or graph, scale=100.0)
+    positions = {a.id: (placed[a.id][0], -placed[a.id][1]) for a in graph.actors}
     xs = [p[0] for p in positions.values()] or [0.0]
     ys = [p[1] for p in positions.values()] or [0.0]
     aspect = (max(ys) - min(ys) + 12) / (max(xs) - min(xs) + 12)
