@@ -68,6 +68,9 @@ def _unit_layout(
     edges: tuple[tuple[int, int], ...],
     pins: tuple[tuple[float, float] | None, ...],
 ) -> list[tuple[float, float]]:
+    if count <= LARGE_GRAPH:
+        coords = _spring(count, edges, pins)
+        return _clear_ties(coords, edges, [p is not None for p in pins]) if count > 2 else coords
     import igraph
 
     network = igraph.Graph(n=count, edges=list(edges))
@@ -93,9 +96,35 @@ def _unit_layout(
         coords = [tuple(c) for c in network.layout_fruchterman_reingold(**options).coords]
     finally:
         igraph.set_random_number_generator(random)
-    if 2 < count <= LARGE_GRAPH:
-        coords = _clear_ties(coords, edges, [p is not None for p in pins])
     return coords  # type: ignore[return-value]
+
+
+def _spring(
+    count: int,
+    edges: tuple[tuple[int, int], ...],
+    pins: tuple[tuple[float, float] | None, ...],
+) -> list[tuple[float, float]]:
+    """Fruchterman-Reingold by networkx (already loaded; igraph takes a second to import),
+    seeded, with pinned actors held in place."""
+    import networkx as nx
+
+    network = nx.Graph()
+    network.add_nodes_from(range(count))
+    network.add_edges_from(edges)
+    held = {i: (p[0] / PIN_UNIT, p[1] / PIN_UNIT) for i, p in enumerate(pins) if p}
+    start = None
+    if held:
+        # free actors start near the middle of the pinned ones
+        middle = [sum(c[axis] for c in held.values()) / len(held) for axis in (0, 1)]
+        spread = random.Random(LAYOUT_SEED)
+        start = {
+            i: held.get(i, (middle[0] + spread.uniform(-1, 1), middle[1] + spread.uniform(-1, 1)))
+            for i in range(count)
+        }
+    placed = nx.spring_layout(
+        network, pos=start, fixed=list(held) or None, iterations=300, seed=LAYOUT_SEED
+    )
+    return [(float(placed[i][0]), float(placed[i][1])) for i in range(count)]
 
 
 def _clear_ties(

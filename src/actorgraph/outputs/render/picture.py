@@ -51,6 +51,7 @@ def _tie_props(polarity: str, strength: float) -> dict[str, Any]:
         "linewidth": 0.7 + 2.3 * strength,
         "linestyle": _line_style(style["dashes"]),
         "mutation_scale": 10,
+        "capstyle": "round",
     }
 
 
@@ -124,7 +125,19 @@ def _draw_ties(
         # like the page: the first tie of a pair straight, the others curving either side
         bend = 0.0 if nth == 0 else (0.12 + 0.12 * ((nth - 1) // 2)) * (1 if nth % 2 else -1)
         polarity = vocabulary.relation_types[relation.type].polarity
-        if relation.key in highlight:
+        styles = [{"zorder": 2, **_tie_props(polarity, relation.strength)}]
+        if relation.key in highlight:  # a band beneath the tie
+            styles.insert(
+                0,
+                {
+                    "zorder": 1,
+                    "arrowstyle": "-",
+                    "color": HIGHLIGHT,
+                    "linewidth": 9,
+                    "capstyle": "round",
+                },
+            )
+        for style in styles:
             axes.add_patch(
                 FancyArrowPatch(
                     positions[relation.source],
@@ -132,24 +145,9 @@ def _draw_ties(
                     connectionstyle=f"arc3,rad={bend}",
                     shrinkA=7,
                     shrinkB=9,
-                    zorder=1,
-                    arrowstyle="-",
-                    color=HIGHLIGHT,
-                    linewidth=9,
-                    capstyle="round",
+                    **style,
                 )
             )
-        axes.add_patch(
-            FancyArrowPatch(
-                positions[relation.source],
-                positions[relation.target],
-                connectionstyle=f"arc3,rad={bend}",
-                shrinkA=7,
-                shrinkB=9,
-                zorder=2,
-                **_tie_props(polarity, relation.strength),
-            )
-        )
 
 
 def _draw_actors(axes: Any, graph: Graph, positions: dict[str, tuple[float, float]]) -> None:
@@ -211,7 +209,16 @@ def _draw_labels(
     order = sorted(graph.actors, key=lambda a: (-degree[a.id], a.id))
     angles = [k * np.pi / 8 for k in (12, 4, 0, 8, 14, 10, 2, 6, 13, 11, 15, 9, 3, 5, 1, 7)]
     for actor in order:
-        text = axes.text(0, 0, actor.name, fontsize=LABEL_POINTS, zorder=4, color="#1d2731")
+        text = axes.text(
+            0,
+            0,
+            actor.name,
+            fontsize=LABEL_POINTS,
+            zorder=4,
+            color="#1d2731",
+            # a light backdrop keeps a name readable where a tie must pass behind it
+            bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "alpha": 0.8, "lw": 0},
+        )
         text.set_gid(f"ag-label-{actor.id}")
         box = text.get_window_extent(renderer)
         half_w, half_h = box.width / 2 + 1.5, box.height / 2 + 1
@@ -228,10 +235,10 @@ def _draw_labels(
                     or any(_overlap(rect, other) for other in taken)
                 ):
                     continue
-                cost = 10.0 * _crossings(segments, rect) + ring * 3.0 + turn * 0.1
+                cost = 4.0 * _crossings(segments, rect) + ring * 6.0 + turn * 0.1
                 if best is None or cost < best[0]:
                     best = (cost, cx, cy)
-            if best is not None and best[0] < (ring + 1) * 3.0:
+            if best is not None and best[0] < (ring + 1) * 6.0:
                 break  # crosses no tie: nothing further out can do better
         if best is None:  # nowhere free: keep the label under its actor
             best = (0.0, x, y - radius[actor.id] - half_h - 2)
