@@ -284,3 +284,32 @@ def test_pdf_report_has_every_actor_as_text_and_vector_figures(runner, in_projec
     assert "Page 1 of" in text
     listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True)
     assert listed.stdout.splitlines()[2:] == []  # a header, a rule, and no raster image
+
+
+def test_evidence_locators_quotes_and_links_when_present():
+    """Imported data and documents may give evidence a page, row, element, quote and url."""
+    text = """
+title: Located
+sources: [{id: table, title: Alliances dataset, publisher: COW, url: "https://example.org/cow"}]
+actors:
+  - {id: a, name: Alpha, kind: state}
+  - {id: b, name: Beta, kind: state}
+relations:
+  - {source: a, type: allied_with, target: b, strength: 0.5, confidence: high,
+     evidence: [{source: table, claim: Alpha and Beta signed a defence pact.}]}
+"""
+    graph = parse_graph(text)
+    evidence = graph.relations[0].evidence[0]
+    for name, value in (
+        ("row", 14),
+        ("page", 3),
+        ("quote", "a pact of mutual defence"),
+        ("url", "https://example.org/cow#row-14"),
+    ):
+        object.__setattr__(evidence, name, value)  # fields another branch adds to Evidence
+    html = report_html(build_report(graph, [("a", "b")]), interactive=False)
+    assert (
+        '<li class="ag-evidence">Alpha and Beta signed a defence pact. <q>a pact of mutual '
+        'defence</q> <span class="ag-cite"><a href="#source-1">[1]</a> '
+        '<a href="https://example.org/cow#row-14">p. 3, row 14</a></span></li>' in html
+    )
