@@ -237,9 +237,9 @@ class Builder:
         value = _text(fields.get("type"))
         return type_id(value) if value else options.default_type
 
-    def evidence(
-        self, fields: dict[str, Any], record: Record, claim: str
-    ) -> list[dict[str, Any]] | None:
+    def evidence(self, fields: dict[str, Any], record: Record) -> list[dict[str, Any]] | None:
+        """The evidence a file gives: ours (a list, or JSON text), or a CSV row's
+        ``evidence_*`` cells; None when it gives none (the dataset is then cited)."""
         given = unpack(fields.get("evidence"), None)
         if given is not None:
             return given if isinstance(given, list) else [given]
@@ -251,7 +251,8 @@ class Builder:
             for part in ("paragraph", "page", "row", "element", "url", "quote"):
                 value = fields.get(f"evidence_{part}")
                 if value not in (None, ""):
-                    item[part] = self.value(record, value) if part != "element" else _text(value)
+                    numbered = part in ("paragraph", "page", "row")
+                    item[part] = self.value(record, value) if numbered else _raw(value)
             return [item]
         return None
 
@@ -326,7 +327,7 @@ class Builder:
             relation["_type_value"] = (
                 f" ({type_from_column}: {_text(fields['type_from'])})" if type_from_column else ""
             )
-            relation["evidence"] = self.evidence(fields, record, relation["_claim"])
+            relation["evidence"] = self.evidence(fields, record)
             if len(self.problems) > before:  # reported: the checks need not say more
                 continue
             read.append((relation, record))
