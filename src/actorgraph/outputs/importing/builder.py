@@ -320,9 +320,9 @@ class Builder:
             if attributes:
                 relation["attributes"] = attributes
             direction = _text(fields.get("direction")).lower()
-            relation["_undirected"] = (
-                options.undirected or not dataset.directed or _DIRECTIONS.get(direction, False)
-            )
+            # an edge's own direction over the file's default; --undirected over both
+            said = _DIRECTIONS.get(direction, not dataset.directed)
+            relation["_undirected"] = options.undirected or said
             relation["_claim"] = _raw(fields.get("claim"))
             relation["_type_value"] = (
                 f" ({type_from_column}: {_text(fields['type_from'])})" if type_from_column else ""
