@@ -698,3 +698,19 @@ def test_yed_graphml_labels_become_names(tmp_path):
     assert [(a.id, a.name, a.attributes) for a in graph.actors] == [
         ("n0", "Alice", ()), ("n1", "Bob", ()),
     ]  # fmt: skip
+
+
+def test_an_edge_says_its_own_direction(runner, tmp_path):
+    path = tmp_path / "mixed.gexf"
+    path.write_text(
+        GEXF_BAD.replace('value="x"', 'value="1"')
+        .replace('defaultedgetype="directed"', 'defaultedgetype="undirected"')
+        .replace('target="zz"/>', 'target="b" type="directed"/>\n      <edge id="e2" source="b" '
+                 'target="a"/>')
+    )  # fmt: skip
+    result = _import(runner, path, "--default-type", "leads", *FLAGS[2:])
+    assert result.stderr == (
+        f"Error: 1 problem found\n{path}:13: edge 'e2': 1 undirected tie has type 'leads', "
+        "which runs one way; give a symmetric type (member_of, allied_with, cooperates_with, "
+        "trades_with, negotiates_with, consults, fights)\n"
+    )

@@ -522,7 +522,9 @@ class Builder:
         for rtype, (record, count) in one_way.items():
             self.add(
                 record,
-                f"{count:,} undirected ties have type '{rtype}', which runs one way",
-                f"give a symmetric type ({symmetric}) or leave out --undirected",
+                f"{count:,} undirected tie{'s have' if count != 1 else ' has'} type "
+                f"'{rtype}', which runs one way",
+                f"give a symmetric type ({symmetric})"
+                + (" or leave out --undirected" if self.options.undirected else ""),
             )
         return kept
