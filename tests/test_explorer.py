@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from actorgraph import parse_graph, read_graph, write_html
+from actorgraph import find_paths, parse_graph, read_graph, write_html
 from actorgraph.outputs.render import iframe_snippet
+from actorgraph.questions.analysis import blocs as find_blocs
 from conftest import SEED
 from test_browser import Visit
 
@@ -183,7 +184,9 @@ def test_prototype_names_as_ids_kinds_and_types_just_work(open_page):
     page = open_page(graph)
     assert page.visible() == [3, 3]
     paths = page.evaluate("window.actorgraph.views[0].findPaths('constructor', 'prototype', 3)")
-    expected = [[a.id for a in p.actors] for p in graph.paths("constructor", "prototype", k=3)]
+    expected = [
+        [a.id for a in p.actors] for p in find_paths(graph, "constructor", "prototype", k=3)
+    ]
     assert [p["actors"] for p in paths] == expected and len(expected) == 2
     page.page.fill(".ag-search", "toString")  # an alias of '__proto__', exact, before partials
     page.page.press(".ag-search", "Enter")
@@ -365,7 +368,7 @@ def test_large_graphs_open_on_a_bloc_map_that_opens_and_closes(open_page, monkey
 
     monkeypatch.setattr(page_data, "BLOC_MAP", 300)  # the same map, on a graph a test can afford
     graph = synthetic_graph(400, ties_per_actor=3)
-    blocs = graph.analyze().blocs
+    blocs = find_blocs(graph)
     page = open_page(graph)
     count = len(blocs) + (1 if sum(map(len, blocs)) < 400 else 0)
     assert page.visible()[0] == count

@@ -10,10 +10,12 @@ import re
 import pytest
 
 from actorgraph import parse_graph, read_graph, render_html, write_html
+from actorgraph.api import notebook_html
 from actorgraph.io.synthetic import synthetic_graph
 from actorgraph.outputs.render import iframe_snippet
 from actorgraph.outputs.render import render_html as render
 from actorgraph.outputs.render.data import LARGE_GRAPH, layout, page_data
+from actorgraph.questions.analysis import blocs
 from conftest import SEED, SMALL
 
 PAYLOADS = (
@@ -119,11 +121,12 @@ def test_page_data_styles_by_kind_and_polarity():
     assert ties["strength"][found[("putin", "controls", "lukashenko")]] == 0.9
     assert actors["size"][at["lukashenko"]] == 34  # the top influence rank
     assert len(ties["evidence"]) == len(graph.relations)
-    assert data["large"] is False and "x" not in actors
+    assert data["large"] is False
+    assert (actors["x"][at["putin"]], actors["y"][at["putin"]]) == layout(graph)["putin"]
     # blocs are analyze's blocs, in its order; every actor in one or in the loose group
     assert [
         sorted(actors["id"][i] for i in b["members"]) for b in data["blocs"] if not b["loose"]
-    ] == [sorted(b) for b in graph.analyze().blocs]
+    ] == [sorted(b) for b in blocs(graph)]
     assert data["time"]["step"] == "month" or data["time"]["step"] == "day"
 
 
@@ -165,7 +168,7 @@ def test_fragment_is_a_div_with_its_own_styles_and_no_document():
 def test_iframe_snippet_and_notebook_display():
     graph = parse_graph(SMALL)
     assert iframe_snippet("x.html", "Small").startswith('<iframe src="x.html" title="Small"')
-    inline = graph._repr_html_()
+    inline = notebook_html(graph)
     assert inline.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
     assert 'sandbox="allow-scripts"' in inline
     with pytest.raises(ValueError, match="embed must be one of"):

@@ -18,7 +18,7 @@ interactive offline HTML page.
 ...   - {source: army, type: part_of, target: capital, strength: 0.8, confidence: high,
 ...      evidence: [{source: s, paragraph: 2, claim: The Army answers to the Capital.}]}
 ... ''')
->>> [actor.id for actor in graph.paths("leader", "army")[0].actors]
+>>> [actor.id for actor in actorgraph.paths(graph, "leader", "army")[0].actors]
 ['leader', 'capital', 'army']
 """
 
@@ -28,6 +28,7 @@ import os
 import pathlib
 from typing import Any
 
+from actorgraph.api import analyze, explore, paths, register_notebook_display, report, whatif
 from actorgraph.exceptions import (
     ActorgraphError,
     ActorNotFound,
@@ -35,6 +36,7 @@ from actorgraph.exceptions import (
     GraphFileError,
     NoPath,
     Problem,
+    ViewNotFound,
 )
 from actorgraph.io.load import (
     find_graph_files,
@@ -43,7 +45,7 @@ from actorgraph.io.load import (
     validate_file,
     validate_text,
 )
-from actorgraph.model import Actor, Evidence, Graph, Relation, Source
+from actorgraph.model import Actor, Evidence, Graph, Relation, Source, View
 from actorgraph.questions.paths import Hop, Path, find_paths
 from actorgraph.vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary
 
@@ -64,12 +66,19 @@ __all__ = [
     "Relation",
     "RelationType",
     "Source",
+    "View",
+    "ViewNotFound",
     "Vocabulary",
+    "analyze",
+    "explore",
+    "paths",
+    "whatif",
     "find_graph_files",
     "find_paths",
     "parse_graph",
     "read_graph",
     "render_html",
+    "report",
     "validate_file",
     "validate_text",
     "write_html",
@@ -88,3 +97,6 @@ def write_html(graph: Graph, path: str | os.PathLike[str], **options: Any) -> pa
     from actorgraph.outputs.render import write_html as _write_html
 
     return _write_html(graph, path, **options)
+
+
+register_notebook_display()

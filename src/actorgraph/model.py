@@ -23,21 +23,34 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from actorgraph.exceptions import ActorNotFound, AmbiguousActor
-from actorgraph.vocabulary import BUILTIN, Vocabulary
+from actorgraph.exceptions import ActorNotFound, AmbiguousActor, QueryError, ViewNotFound
+from actorgraph.vocabulary import BUILTIN, Vocabulary, closest_names
 
-if TYPE_CHECKING:
-    from actorgraph.questions.analysis import Analysis, WhatIf
-    from actorgraph.questions.paths import Path
+RELATION_IDENTITY = ("source", "type", "target", "since", "until")
+"""The fields that make two relations the same statement: the checks refuse such a
+pair in one file, diff matches relations across versions by them, imports join
+rows by them."""
 
-CONFIDENCE_LEVELS = ("low", "medium", "high")
+
+def name_key(name: str) -> str:
+    r"""How names are compared: NFKC, case folded, zero-width and bidi controls dropped, so
+    'Ｐｕｔｉｎ' and 'Put\u200bin' both name 'putin' and cannot pass for another actor.
+
+    >>> name_key("Ｐｕｔｉｎ") == name_key("Put\u200bin") == name_key("PUTIN")
+    True
+    """
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    if not folded.isascii():
+        folded = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+        folded = unicodedata.normalize("NFKC", folded)
+    return folded
 
 
 def parse_partial_date(value: Any) -> tuple[dt.date, dt.date] | None:
@@ -71,7 +84,7 @@ def _day_bounds(when: str | dt.date) -> tuple[dt.date, dt.date]:
         return when, when
     bounds = parse_partial_date(when)
     if bounds is None:
-        raise ValueError(f"invalid date {when!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise QueryError(f"invalid date {when!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
     return bounds
 
 
@@ -104,23 +117,47 @@ class Source(_Compact):
     publisher: str | None = None
     published: str | None = None
     url: str | None = None
+    file: str | None = None
+    retrieved: str | None = None
 
 
 @dataclass(frozen=True)
 class Evidence(_Compact):
-    """One claim, in the graph author's words, pointing at a source paragraph."""
+    """One claim, in the graph author's words, pointing at where in a source it stands.
+
+    The locators say where: a ``paragraph`` of an article, a ``page``, a ``url``, the
+    ``row`` of a table or the ``element`` of a graph file an import read it from.
+    """
 
     source: str
     claim: str
     paragraph: int | None = None
+    url: str | None = None
+    quote: str | None = None
+    page: int | str | None = None
+    row: int | None = None
+    element: str | None = None
 
-    def cite(self) -> str:
-        """Short citation: ``source ¶N``.
+    def cite(self, title: str | None = None) -> str:
+        """Short citation: ``source ¶N``; a row or element is cited with the source's title,
+        since a row number means nothing without the dataset's name.
 
         >>> Evidence("wolff-bayok-2022", "claim", 9).cite()
         'wolff-bayok-2022 ¶9'
+        >>> Evidence("cow", "claim", row=1204).cite("COW Formal Alliances v4.1")
+        'COW Formal Alliances v4.1, row 1,204'
         """
-        return f"{self.source} ¶{self.paragraph}" if self.paragraph else self.source
+        located = self.row is not None or self.element is not None
+        text = title if title and located else self.source
+        if self.paragraph:
+            text += f" ¶{self.paragraph}"
+        if self.page is not None:
+            text += f", p. {self.page}"
+        if self.row is not None:
+            text += f", row {self.row:,}"
+        if self.element is not None:
+            text += f", element {self.element}"
+        return text
 
 
 @dataclass(frozen=True)
@@ -134,6 +171,8 @@ class Actor(_Compact):
     description: str = ""
     line: int | None = field(default=None, compare=False)
     attributes: tuple[tuple[str, Any], ...] = ()
+    x: float | None = None  # pinned position (page units, y down); both or neither
+    y: float | None = None
 
     def names(self) -> tuple[str, ...]:
         """Every name the actor answers to: id, name and aliases."""
@@ -158,6 +197,11 @@ class Relation(_Compact):
     attributes: tuple[tuple[str, Any], ...] = ()
 
     @property
+    def identity(self) -> tuple[str | None, ...]:
+        """The values of :data:`RELATION_IDENTITY`: equal for two statements of one tie."""
+        return (self.source, self.type, self.target, self.since, self.until)
+
+    @property
     def key(self) -> str:
         """The relation's handle: its ``id`` if given, else ``source:type:target``."""
         return self.id or f"{self.source}:{self.type}:{self.target}"
@@ -178,6 +222,29 @@ class Relation(_Compact):
 
 
 @dataclass(frozen=True)
+class View(_Compact):
+    """A named way to look at a graph, declared in its file: for figures, reports, links.
+
+    Everything is optional: ``focus`` and ``depth`` keep one actor's neighbourhood,
+    ``kinds``/``types`` keep those actor kinds and relation types, ``as_of`` the ties
+    active on a date, ``min_strength`` the ties at least that strong; ``paths`` are
+    (from, to) actor pairs whose influence paths the figure highlights.
+    """
+
+    id: str
+    title: str = ""
+    caption: str = ""
+    focus: str | None = None
+    depth: int = 1
+    kinds: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    as_of: str | None = None
+    min_strength: float = 0.0
+    paths: tuple[tuple[str, str], ...] = ()
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Graph:
     """One graph file: its actors, the typed ties between them, and their sources."""
 
@@ -189,6 +256,8 @@ class Graph:
     as_of_date: str | None = None
     description: str = ""
     path: str | None = field(default=None, compare=False)
+    # how to look at the graph, not what it says: two graphs differing only in views are equal
+    views: tuple[View, ...] = field(default=(), compare=False)
 
     @cached_property
     def actors_by_id(self) -> dict[str, Actor]:
@@ -204,7 +273,7 @@ class Graph:
     def _name_index(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
         for actor in self.actors:
-            for name in dict.fromkeys(n.casefold() for n in actor.names()):
+            for name in dict.fromkeys(name_key(n) for n in actor.names()):
                 index.setdefault(name, []).append(actor.id)
         return index
 
@@ -214,7 +283,7 @@ class Graph:
         Raises :class:`ActorNotFound` with close matches when nothing fits, and
         :class:`AmbiguousActor` when the name belongs to several actors.
         """
-        ids = self._name_index.get(name.strip().casefold(), [])
+        ids = self._name_index.get(name_key(name.strip()), [])
         if len(ids) == 1:
             return self.actors_by_id[ids[0]]
         if ids:
@@ -223,16 +292,8 @@ class Graph:
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """Actor ids whose names look like ``name``, best first."""
-        wanted = name.strip().casefold()
-        scored: dict[str, float] = {}
-        for known, ids in self._name_index.items():
-            ratio = difflib.SequenceMatcher(None, wanted, known).ratio()
-            if wanted and (wanted in known or known in wanted):
-                ratio = max(ratio, 0.75)
-            for actor_id in ids:
-                scored[actor_id] = max(scored.get(actor_id, 0.0), ratio)
-        ranked = sorted((s, i) for i, s in scored.items() if s >= 0.6)
-        return [i for _, i in sorted(ranked, key=lambda p: (-p[0], p[1]))][:limit]
+        pairs = ((known, ident) for known, ids in self._name_index.items() for ident in ids)
+        return closest_names(name, pairs, limit)
 
     def relations_of(self, actor_id: str) -> Iterator[Relation]:
         """Relations in which the actor is source or target, in file order."""
@@ -289,7 +350,7 @@ class Graph:
         ['belarus', 'china', 'lukashenko', 'russia', 'xie-xiaoyong']
         """
         if depth < 0:
-            raise ValueError("depth must be 0 or more")
+            raise QueryError("depth must be 0 or more")
         near = {self.actor(actor).id}
         frontier = set(near)
         for _ in range(depth):
@@ -306,38 +367,43 @@ class Graph:
             relations=tuple(r for r in self.relations if r.source in near and r.target in near),
         )
 
-    def _repr_html_(self) -> str:
-        """Jupyter shows the interactive graph inline, with no network needed."""
-        from actorgraph.outputs.render import notebook_html
+    def view(self, name: str) -> View:
+        """The view declared with this id (ignoring case); :class:`ViewNotFound` if none."""
+        for view in self.views:
+            if view.id.casefold() == name.strip().casefold():
+                return view
+        raise ViewNotFound(name, [v.id for v in self.views])
 
-        return notebook_html(self)
+    def in_view(self, view: View | str) -> Graph:
+        """The part of the graph a view shows (its highlighted paths are drawn by outputs).
 
-    @cached_property
-    def _views(self) -> dict[str, Any]:
-        """networkx views built from this graph, kept for the next query."""
-        return {}
-
-    def __getstate__(self) -> dict[str, Any]:
-        # pickle the data, not the caches derived from it
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-
-    def paths(self, source: str, target: str, **options: Any) -> list[Path]:
-        """Shortest influence paths; see :func:`actorgraph.questions.paths.find_paths`."""
-        from actorgraph.questions.paths import find_paths
-
-        return find_paths(self, source, target, **options)
-
-    def analyze(self, **options: Any) -> Analysis:
-        """Key actors, brokers, dependencies, tensions, blocs; see :func:`.analysis.analyze`."""
-        from actorgraph.questions.analysis import analyze
-
-        return analyze(self, **options)
-
-    def whatif(self, **options: Any) -> WhatIf:
-        """What changes when actors or ties go; see :func:`actorgraph.questions.analysis.whatif`."""
-        from actorgraph.questions.analysis import whatif
-
-        return whatif(self, **options)
+        >>> from actorgraph.io.load import read_graph
+        >>> g = read_graph("graph/belarus-2022.yaml")
+        >>> sorted(a.id for a in g.in_view(View("china", focus="china")).actors)
+        ['belarus', 'china', 'lukashenko', 'russia', 'xie-xiaoyong']
+        """
+        if isinstance(view, str):
+            view = self.view(view)
+        graph = self
+        if view.as_of:
+            graph = graph.as_of(view.as_of)
+        if view.types or view.min_strength:
+            graph = graph.with_relations(
+                r
+                for r in graph.relations
+                if r.strength >= view.min_strength and (not view.types or r.type in view.types)
+            )
+        if view.kinds:
+            keep = {a.id for a in graph.actors if a.kind in view.kinds}
+            if view.focus:
+                keep.add(graph.actor(view.focus).id)
+            graph = dataclasses.replace(
+                graph,
+                actors=tuple(a for a in graph.actors if a.id in keep),
+                relations=tuple(
+                    r for r in graph.relations if r.source in keep and r.target in keep
+                ),
+            )
+        if view.focus:
+            graph = graph.around(view.focus, view.depth)
+        return graph

@@ -23,7 +23,7 @@ Examples
 >>> bad = text.replace("target: a", "target: c")
 >>> for problem in validate_text(bad, "demo.yaml"):
 ...     print(problem)
-demo.yaml:8: unknown actor 'c' in target; known actors: a, b
+demo.yaml:8: unknown second actor (target) 'c'; known actors: a, b
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING, Any
 
 from actorgraph.exceptions import GraphFileError, Problem
 from actorgraph.memory import collector_paused
-from actorgraph.model import Actor, Evidence, Graph, Relation, Source
-from actorgraph.vocabulary import BUILTIN
+from actorgraph.model import Actor, Evidence, Graph, Relation, Source, View
+from actorgraph.vocabulary import BUILTIN, declared_vocabulary
 
 if TYPE_CHECKING:  # the checks (PyYAML, fastjsonschema) load only when a file is parsed
     from actorgraph.io.positioned import PositionedData
@@ -68,7 +68,7 @@ def parse_graph(text: str, filename: str = "<string>", format: str | None = None
         doc, problems = _check(text, filename, format)
         if problems:
             raise GraphFileError(problems)
-        return _build(doc.data, doc, filename)
+        return build_graph(doc.data, doc, filename)
 
 
 def read_graph(path: str | os.PathLike[str], cache: bool = True) -> Graph:
@@ -164,10 +164,12 @@ def _optional_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
-    from actorgraph.io.checks import Meaning
+def _optional_number(value: Any) -> float | None:
+    return None if value is None else float(value)
 
-    checker = Meaning(doc, filename)
+
+def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
+    """The model of checked file data; ``doc`` gives each actor and relation its line."""
 
     def line(path: tuple[str, int]) -> int | None:
         return doc.line_of(path) if doc.lines else None  # JSON read fast keeps no lines
@@ -180,6 +182,8 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
             s.get("publisher"),
             _optional_text(s.get("published")),
             s.get("url"),
+            s.get("file"),
+            _optional_text(s.get("retrieved")),
         )
         for s in data.get("sources", ())
     )
@@ -192,6 +196,8 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
             a.get("description", ""),
             line(("actors", i)),
             tuple(a.get("attributes", {}).items()),
+            _optional_number(a.get("x")),
+            _optional_number(a.get("y")),
         )
         for i, a in enumerate(data["actors"])
     )
@@ -202,7 +208,19 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
             r["target"],
             float(r["strength"]),
             r["confidence"],
-            tuple(Evidence(e["source"], e["claim"], e.get("paragraph")) for e in r["evidence"]),
+            tuple(
+                Evidence(
+                    e["source"],
+                    e["claim"],
+                    e.get("paragraph"),
+                    e.get("url"),
+                    e.get("quote"),
+                    e.get("page"),
+                    e.get("row"),
+                    e.get("element"),
+                )
+                for e in r["evidence"]
+            ),
             _optional_text(r.get("since")),
             _optional_text(r.get("until")),
             r.get("id"),
@@ -212,26 +230,81 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
         )
         for i, r in enumerate(data["relations"])
     )
+    views = tuple(
+        View(
+            v["id"],
+            v.get("title", ""),
+            v.get("caption", ""),
+            v.get("focus"),
+            v.get("depth", 1),
+            tuple(v.get("kinds", ())),
+            tuple(v.get("types", ())),
+            _optional_text(v.get("as_of")),
+            float(v.get("min_strength", 0.0)),
+            tuple((a, b) for a, b in v.get("paths", ())),
+            line(("views", i)),
+        )
+        for i, v in enumerate(data.get("views", ()))
+    )
     return Graph(
         title=data["title"],
         actors=actors,
         relations=relations,
         sources=sources,
-        vocabulary=checker.vocabulary(),
+        vocabulary=declared_vocabulary(data.get("vocabulary")),
         as_of_date=_optional_text(data.get("as_of")),
         description=data.get("description", ""),
         path=filename,
+        views=views,
     )
 
 
 # -- writing ----------------------------------------------------------------
 
 
+def compact(mapping: dict[str, Any]) -> dict[str, Any]:
+    """The mapping without empty fields, as graph files leave them out."""
+    return {k: v for k, v in mapping.items() if v not in (None, "", (), [], {})}
+
+
+def evidence_data(evidence: Evidence) -> dict[str, Any]:
+    """One piece of evidence as plain data in the file format."""
+    return compact(
+        {
+            "source": evidence.source,
+            "paragraph": evidence.paragraph,
+            "page": evidence.page,
+            "row": evidence.row,
+            "element": evidence.element,
+            "url": evidence.url,
+            "quote": evidence.quote,
+            "claim": evidence.claim,
+        }
+    )
+
+
+def relation_data(relation: Relation) -> dict[str, Any]:
+    """A relation as plain data in the file format, evidence included; every JSON
+    output (files, exports, ``path`` and ``show``) uses these field names."""
+    return compact(
+        {
+            "id": relation.id,
+            "source": relation.source,
+            "type": relation.type,
+            "target": relation.target,
+            "strength": relation.strength,
+            "confidence": relation.confidence,
+            "since": relation.since,
+            "until": relation.until,
+            "note": relation.note,
+            "evidence": [evidence_data(e) for e in relation.evidence],
+            "attributes": dict(relation.attributes),
+        }
+    )
+
+
 def graph_to_data(graph: Graph) -> dict[str, Any]:
     """The graph as plain data in the file format (fields left out when empty)."""
-
-    def compact(mapping: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in mapping.items() if v not in (None, "", (), [], {})}
 
     declared_kinds = [
         k for k in graph.vocabulary.actor_kinds.values() if k.id not in BUILTIN.actor_kinds
@@ -251,6 +324,8 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                 "publisher": s.publisher,
                 "published": s.published,
                 "url": s.url,
+                "file": s.file,
+                "retrieved": s.retrieved,
             }
         )
         for s in graph.sources
@@ -295,31 +370,31 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                 "aliases": list(a.aliases),
                 "description": a.description,
                 "attributes": dict(a.attributes),
+                "x": a.x,
+                "y": a.y,
             }
         )
         for a in graph.actors
     ]
-    data["relations"] = [
-        compact(
-            {
-                "id": r.id,
-                "source": r.source,
-                "type": r.type,
-                "target": r.target,
-                "strength": r.strength,
-                "confidence": r.confidence,
-                "since": r.since,
-                "until": r.until,
-                "note": r.note,
-                "evidence": [
-                    compact({"source": e.source, "paragraph": e.paragraph, "claim": e.claim})
-                    for e in r.evidence
-                ],
-                "attributes": dict(r.attributes),
-            }
-        )
-        for r in graph.relations
-    ]
+    data["relations"] = [relation_data(r) for r in graph.relations]
+    if graph.views:
+        data["views"] = [
+            compact(
+                {
+                    "id": v.id,
+                    "title": v.title,
+                    "caption": v.caption,
+                    "focus": v.focus,
+                    "depth": v.depth if v.depth != 1 else None,
+                    "kinds": list(v.kinds),
+                    "types": list(v.types),
+                    "as_of": v.as_of,
+                    "min_strength": v.min_strength or None,
+                    "paths": [list(p) for p in v.paths],
+                }
+            )
+            for v in graph.views
+        ]
     return data
 
 
@@ -337,3 +412,12 @@ def format_graph(graph: Graph) -> str:
     return yaml.dump(
         graph_to_data(graph), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100
     )
+
+
+def graph_file_text(graph: Graph, filename: str | os.PathLike[str]) -> str:
+    """The graph as the text of a file called ``filename``: JSON for ``.json``, else YAML."""
+    if format_of(filename) == "json":
+        import json
+
+        return json.dumps(graph_to_data(graph), indent=2, ensure_ascii=False) + "\n"
+    return format_graph(graph)

@@ -6,16 +6,17 @@ lays out typed results from :mod:`actorgraph.questions.analysis` and friends.
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 from collections.abc import Sequence
 from typing import Any
 
+from actorgraph.exceptions import require_choice
 from actorgraph.model import Actor, Graph, Relation
 from actorgraph.questions.analysis import METRICS, Analysis, WhatIf
-from actorgraph.questions.paths import Path
+from actorgraph.questions.paths import Path, relation_to_dict
+from actorgraph.vocabulary import FORMULA_STARTS
 
-TABLE_FORMATS = ("table", "markdown")
+TABLE_FORMATS = ("text", "markdown")
 
 METRIC_COLUMNS = ["id", "name", "kind", *METRICS]
 
@@ -75,15 +76,58 @@ def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> st
     return "\n".join([head, rule, *body])
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
+
+
+def _starts_formula(text: str) -> bool:
+    rest = text.lstrip("'")
+    if not rest.startswith(FORMULA_STARTS):
+        return False
+    return rest != text or not _PLAIN_NUMBER.match(text)  # -0.5 is a number, not a formula
+
+
+def neutralise_formula(text: str) -> str:
+    """OWASP's rule: a cell a spreadsheet would run as a formula starts with ``'``.
+
+    Also prefixed: text that already starts with quotes before such a character, so
+    that :func:`restore_formula` can undo exactly this and nothing else.
+
+    >>> neutralise_formula("=cmd|' /C calc'!A0"), neutralise_formula("-0.5")
+    ("'=cmd|' /C calc'!A0", '-0.5')
+    """
+    return "'" + text if _starts_formula(text) else text
+
+
+def restore_formula(text: str) -> str:
+    """The exact inverse of :func:`neutralise_formula`, for reading a CSV back.
+
+    >>> all(restore_formula(neutralise_formula(t)) == t for t in ("'=1", "=1", "'x", "-1"))
+    True
+    """
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
+def csv_cell(value: Any) -> str:
+    r"""One CSV cell: formulas neutralised; quoted when it holds a comma, a quote, a
+    carriage return or a newline (Python's csv module leaves a lone CR bare, and a
+    spreadsheet or our own import would then split the row there).
+
+    >>> csv_cell("x\rforged,row"), csv_cell("=1+1"), csv_cell(0.5)
+    ('"x\rforged,row"', "'=1+1", '0.5')
+    """
+    text = neutralise_formula("" if value is None else str(value))
+    if any(ch in text for ch in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """CSV with a header row."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore"
-    )
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    """CSV with a header row; every cell safe to open in a spreadsheet (:func:`csv_cell`)."""
+    lines = [",".join(csv_cell(c) for c in columns)]
+    lines += [",".join(csv_cell(row.get(c, "")) for c in columns) for row in rows]
+    return "\n".join(lines) + "\n"
 
 
 def _grid(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
@@ -96,13 +140,66 @@ def _heading(text: str, fmt: str) -> str:
     return f"## {text}\n" if fmt == "markdown" else f"{text}\n{'=' * len(text)}\n"
 
 
+ACTOR_COLUMNS = ["id", "name", "kind", "in", "out", "degree"]
+ACTOR_SORTS = ("file", "id", "name", "kind", "degree")
+"""Orders of the actors list: as in the file, by a column, or most-tied first."""
+
+
+def actor_rows(graph: Graph, sort_by: str = "file") -> list[dict[str, Any]]:
+    """One row per actor with its kind and how many ties it has in and out.
+
+    >>> from actorgraph.io.load import read_graph
+    >>> actor_rows(read_graph("graph/belarus-2022.yaml"), "degree")[0]["id"]
+    'belarus'
+    """
+    require_choice("sort", sort_by, ACTOR_SORTS)
+    rows = []
+    for actor in graph.actors:
+        incoming, outgoing = graph.degree(actor.id)
+        rows.append(
+            {
+                "id": actor.id,
+                "name": actor.name,
+                "kind": actor.kind,
+                "in": incoming,
+                "out": outgoing,
+                "degree": incoming + outgoing,
+            }
+        )
+    if sort_by == "degree":
+        rows.sort(key=lambda r: (-r["degree"], r["id"]))
+    elif sort_by != "file":
+        rows.sort(key=lambda r: (str(r[sort_by]).casefold(), r["id"]))
+    return rows
+
+
+def rows_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
+    """Rows as an aligned table, a Markdown table or CSV, ending in a newline."""
+    if fmt == "csv":
+        return csv_text(rows, columns)
+    return _grid(rows, columns, fmt) + "\n"
+
+
+def actor_card(actor: Actor, graph: Graph) -> dict[str, Any]:
+    """One actor with its ties out and in, as JSON-ready data (``show --format json``)."""
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "aliases": list(actor.aliases),
+        "description": actor.description,
+        "out": [relation_to_dict(r) for r in graph.relations if r.source == actor.id],
+        "in": [relation_to_dict(r) for r in graph.relations if r.target == actor.id],
+    }
+
+
 def metric_rows(analysis: Analysis) -> list[dict[str, Any]]:
     """One row per ranked actor, with every metric."""
     return [{c: getattr(m, c) for c in METRIC_COLUMNS} for m in analysis.actors]
 
 
-def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "table") -> str:
-    """The whole analysis as sections of tables (``table`` or ``markdown``)."""
+def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "text") -> str:
+    """The whole analysis as sections of tables (``text`` or ``markdown``)."""
     esc = md_escape if fmt == "markdown" else str
     names = {a.id: esc(a.name) for a in graph.actors}
     sections = [
@@ -150,26 +247,31 @@ def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "table") -> str:
     return "\n\n".join(sections) + "\n"
 
 
+WHATIF_COLUMNS = ["id", "name", "before", "after", "change"]
+
+
+def whatif_rows(change: WhatIf, graph: Graph, metric: str = "rank", top: int = 10) -> list[dict]:
+    """The actors whose ``metric`` changes most, before and after (``whatif --format csv``)."""
+    names = {a.id: a.name for a in graph.actors}
+    deltas = [row for row in change.deltas(metric) if row[3]][:top]
+    return [
+        {"id": a, "name": names[a], "before": b, "after": f, "change": round(c, 6)}
+        for a, b, f, c in deltas
+    ]
+
+
 def whatif_text(
-    change: WhatIf, graph: Graph, fmt: str = "table", metric: str = "rank", top: int = 10
+    change: WhatIf, graph: Graph, fmt: str = "text", metric: str = "rank", top: int = 10
 ) -> str:
     """Before/after deltas, broken and lengthened paths, actors cut off."""
     names = {a.id: a.name for a in graph.actors}
     gone = [names[a] for a in change.removed] + [
         f"{names[r.source]} {r.type.replace('_', ' ')} {names[r.target]}" for r in change.cut
     ]
-    deltas = [row for row in change.deltas(metric) if row[3]][:top]
     sections = [
         "What if " + "; ".join(gone) + " disappeared?",
         _heading(f"Largest changes in {metric}", fmt)
-        + _grid(
-            [
-                {"id": a, "name": names[a], "before": b, "after": f, "change": round(c, 6)}
-                for a, b, f, c in deltas
-            ],
-            ["id", "name", "before", "after", "change"],
-            fmt,
-        ),
+        + _grid(whatif_rows(change, graph, metric, top), WHATIF_COLUMNS, fmt),
         _heading("Influence paths", fmt)
         + f"{len(change.broken)} broken, {len(change.lengthened)} lengthened.\n"
         + "\n".join(
@@ -200,9 +302,16 @@ def relation_line(graph: Graph, relation: Relation) -> str:
     )
 
 
-def evidence_lines(relation: Relation, indent: str) -> list[str]:
-    """One line per piece of evidence: citation and claim."""
-    return [f"{indent}evidence: {item.cite()}: {item.claim}" for item in relation.evidence]
+def evidence_lines(relation: Relation, indent: str, graph: Graph | None = None) -> list[str]:
+    """One line per piece of evidence: citation (a dataset's row by the dataset's title) and
+    claim."""
+    sources = graph.sources_by_id if graph else {}
+    return [
+        f"{indent}evidence: "
+        f"{item.cite(sources[item.source].title if item.source in sources else None)}: "
+        f"{item.claim}"
+        for item in relation.evidence
+    ]
 
 
 def plural(count: int, word: str) -> str:
@@ -231,7 +340,7 @@ def paths_text(
         for step, hop in enumerate(found.hops, 1):
             lines.append(f"   [{step}] {hop.mover.name} → {hop.moved.name}: {hop.influence_note()}")
             lines.append(f"       {relation_line(graph, hop.relation)}")
-            lines += evidence_lines(hop.relation, "       ")
+            lines += evidence_lines(hop.relation, "       ", graph)
             lines += [f"       also: {relation_line(graph, r)}" for r in hop.alternatives]
     return "\n".join(lines) + "\n"
 
@@ -251,5 +360,5 @@ def actor_text(actor: Actor, graph: Graph) -> str:
         lines += ["", f"{heading} ({len(relations)}):"]
         for relation in relations:
             lines.append(f"  {relation_line(graph, relation)}")
-            lines += evidence_lines(relation, "      ")
+            lines += evidence_lines(relation, "      ", graph)
     return "\n".join(lines) + "\n"

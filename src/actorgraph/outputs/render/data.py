@@ -5,8 +5,9 @@ styles come from small per-kind and per-type tables rather than being repeated
 on each of 50,000 ties, which keeps a 10,000-actor page under half the size of
 one object per tie (37 MB before, see ``bench/render``).
 
-Small graphs lay themselves out in the browser with physics. Larger ones get
-positions computed here with a fixed seed; above :data:`BLOC_MAP` actors the
+Positions come from :func:`~actorgraph.outputs.render.layout.layout`, seeded,
+so the page, the picture and the report place every actor alike (physics
+starts off; the reader may switch it on). Above :data:`BLOC_MAP` actors the
 page opens on a map of blocs (the seeded Louvain communities of
 :func:`actorgraph.questions.analysis.blocs`), each bloc's actors laid out
 around the bloc's place on the map so that opening one keeps the picture.
@@ -18,21 +19,16 @@ import datetime as dt
 from typing import Any
 
 from actorgraph.model import Graph, parse_partial_date
-from actorgraph.outputs.render.layout import bloc_layout, layout
+from actorgraph.outputs.render.layout import LAYOUT_SEED, bloc_layout, layout
+from actorgraph.vocabulary import LARGE_GRAPH, POLARITY_STYLE
 
 __all__ = ["BLOC_MAP", "LARGE_GRAPH", "POLARITY_STYLE", "importance", "layout", "page_data"]
 
-LARGE_GRAPH = 150
 # Above this many actors the page opens on the bloc map. Measured with bench/render:
 # 2,000 actors drawn whole keep every interaction under 200 ms on the 2-core machine,
 # 5,000 do not (a focus repaints ~25k ties); see README "Large graphs".
 BLOC_MAP = 3000
 CONFIDENCE = ("low", "medium", "high")
-POLARITY_STYLE = {
-    "cooperative": {"color": "#2a9d8f", "dashes": False},
-    "hostile": {"color": "#d62828", "dashes": [8, 5]},
-    "neutral": {"color": "#6c757d", "dashes": [2, 5]},
-}
 EVIDENCE_EXTRAS = ("url", "quote", "page", "row")
 
 
@@ -196,10 +192,9 @@ def page_data(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
         "blocMap": bloc_map,
     }
     data["time"] = _time(data["ties"], as_of)
-    positions = bloc_layout(graph, groups) if bloc_map else layout(graph) if large else {}
-    if positions:
-        data["actors"]["x"] = [positions[a.id][0] for a in actors]
-        data["actors"]["y"] = [positions[a.id][1] for a in actors]
+    positions = bloc_layout(graph, groups) if bloc_map else layout(graph)
+    data["actors"]["x"] = [positions[a.id][0] for a in actors]
+    data["actors"]["y"] = [positions[a.id][1] for a in actors]
     return data
 
 
@@ -235,13 +230,13 @@ def meta(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
 
 
 def vis_options(graph: Graph) -> dict[str, Any]:
-    """vis-network options: physics for small graphs, fixed positions for large ones.
+    """vis-network options: the shared positions, physics off until the reader asks.
 
     No string here may hold a space: pyvis's ``set_options`` strips them.
     """
     large = len(graph.actors) > LARGE_GRAPH
     physics: dict[str, Any] = {
-        "enabled": not large,
+        "enabled": False,
         "solver": "forceAtlas2Based",
         "forceAtlas2Based": {
             "gravitationalConstant": -90,
@@ -249,7 +244,7 @@ def vis_options(graph: Graph) -> dict[str, Any]:
             "springConstant": 0.05,
             "avoidOverlap": 0.6,
         },
-        "stabilization": {"enabled": not large, "iterations": 400, "fit": True},
+        "stabilization": {"enabled": False, "iterations": 400, "fit": True},
     }
     return {
         "autoResize": True,
@@ -272,5 +267,5 @@ def vis_options(graph: Graph) -> dict[str, Any]:
             "hideEdgesOnZoom": large,
         },
         "physics": physics,
-        "layout": {"randomSeed": 7, "improvedLayout": not large},
+        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": not large},
     }

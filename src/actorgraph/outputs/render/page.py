@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from actorgraph.exceptions import require_choice
 from actorgraph.model import Graph
-from actorgraph.outputs.render.data import legend_counts, meta, page_data, vis_options
+from actorgraph.outputs.render.data import meta, page_data, vis_options
+from actorgraph.vocabulary import EMBED_MODES, FRAGMENT_HEIGHT
 
-EMBED_MODES = ("page", "fragment", "iframe")
 # The page script, in parts; joined into one script (one CSP hash) in this order.
 SCRIPT_PARTS = ("core.js", "draw.js", "panels.js", "controls.js", "paths.js", "start.js")
 
@@ -36,7 +37,7 @@ def _templates() -> Path:
 
 
 @lru_cache(maxsize=1)
-def assets() -> dict[str, str]:
+def page_assets() -> dict[str, str]:
     """vis-network (from pyvis's own template folder) and the project's script and styles."""
     from pyvis.network import Network
 
@@ -48,17 +49,33 @@ def assets() -> dict[str, str]:
         "vis_css": (vis / "vis-network.css").read_text(encoding="utf-8"),
         "app_js": "(function () {\n" + "\n".join(parts) + "\n})();\n",
         "app_css": static.joinpath("actorgraph.css").read_text(encoding="utf-8"),
+        "mount_js": static.joinpath("mount.js").read_text(encoding="utf-8"),
     }
 
 
-def _csp_hash(script: str) -> str:
+def csp_hash(script: str) -> str:
+    """The Content-Security-Policy source that lets exactly this inline script run."""
     digest = hashlib.sha256(script.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
 def script_hashes() -> str:
     """The CSP ``script-src`` sources that allow exactly the page's two scripts."""
-    return " ".join(_csp_hash(assets()[k]) for k in ("vis_js", "app_js"))
+    return " ".join(csp_hash(page_assets()[k]) for k in ("vis_js", "app_js"))
+
+
+def template_environment(**page_globals: Any) -> Any:
+    """A fresh autoescaping environment for the project's templates (the report's too)."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("actorgraph.outputs.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        keep_trailing_newline=True,
+    )
+    env.filters["fromjson"] = json.loads
+    env.globals.update(page_globals)
+    return env
 
 
 def script_json(data: Any) -> str:
@@ -69,14 +86,16 @@ def script_json(data: Any) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def render_page(graph: Graph, embed: str = "page", as_of: str | None = None) -> str:
-    """The graph as HTML in one of :data:`EMBED_MODES`; ``as_of`` starts the time slider."""
+def render_page(
+    graph: Graph, embed: str = "page", height: int = FRAGMENT_HEIGHT, as_of: str | None = None
+) -> str:
+    """The graph as HTML in one of :data:`EMBED_MODES`; a fragment is ``height`` px tall;
+    ``as_of`` opens the time slider at that date."""
     from jinja2 import select_autoescape
     from markupsafe import Markup
     from pyvis.network import Network
 
-    if embed not in EMBED_MODES:
-        raise ValueError(f"embed must be one of {', '.join(EMBED_MODES)}, not {embed!r}")
+    require_choice("embed", embed, EMBED_MODES)
     network = Network(height="100%", width="100%", directed=True, heading=graph.title)
     network.set_options(json.dumps(vis_options(graph)))
     network.set_template_dir(
@@ -92,17 +111,17 @@ def render_page(graph: Graph, embed: str = "page", as_of: str | None = None) -> 
     # the whole command. They travel as one compact JSON blob the page script reads.
     network.templateEnv.globals.update(
         # vendor and project assets are trusted code; graph text only reaches the page as JSON
-        {name: Markup(text) for name, text in assets().items()},
+        {name: Markup(text) for name, text in page_assets().items()},
         data_json=Markup(script_json(data)),
-        legend=legend_counts(graph),
         meta=meta(graph, as_of),
+        fragment_height=int(height),  # pyvis passes its own "height" to templates
         csp_scripts=Markup(script_hashes()),
     )
     network.templateEnv.filters["fromjson"] = json.loads
     return network.generate_html()
 
 
-def iframe_snippet(src: str, title: str, height: int = 640) -> str:
+def iframe_snippet(src: str, title: str, height: int = FRAGMENT_HEIGHT) -> str:
     """HTML to paste into another page to show a rendered page file in an iframe.
 
     ``src`` is a file name or path, URL-encoded here (spaces, ``#``, ``?``, quotes).
@@ -119,7 +138,7 @@ def iframe_snippet(src: str, title: str, height: int = 640) -> str:
     )
 
 
-def notebook_html(graph: Graph, height: int = 640) -> str:
+def notebook_html(graph: Graph, height: int = FRAGMENT_HEIGHT) -> str:
     """An ``<iframe srcdoc>`` holding the whole page: shows inline in Jupyter, offline."""
     from markupsafe import escape
 

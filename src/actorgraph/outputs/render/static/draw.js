@@ -37,6 +37,9 @@ function blocLabel(b) {
   return bloc.leaders.join(" \u00b7 ") + " (" + bloc.members.length + ")";
 }
 
+/* bloc labels scale with the bloc, so they read at the zoom that shows the whole map */
+function blocFont(b) { return Math.max(16, 0.2 * (30 * Math.sqrt(data.blocs[b].members.length) + 40)); }
+
 function blocCentre(b) {
   var members = data.blocs[b].members, x = 0, y = 0;
   if (!A.x) return { x: 0, y: 0 };
@@ -49,14 +52,13 @@ function scene() {
   var wantNodes = new Map(), wantEdges = new Map();
   aggregates = new Map();
   if (blocMap()) {
-    var biggest = 1;
-    data.blocs.forEach(function (b) { biggest = Math.max(biggest, b.members.length); });
     data.blocs.forEach(function (bloc, b) {
       if (S.open.has(b)) return;
       var c = blocCentre(b);
+      /* the disc its actors fill when open (layout.bloc_layout), so the map keeps its scale */
+      var radius = 30 * Math.sqrt(bloc.members.length) + 40;
       wantNodes.set("b" + b, { id: "b" + b, bloc: b, x: c.x, y: c.y, shape: "dot",
-        size: 18 + 42 * Math.sqrt(bloc.members.length / biggest), label: blocLabel(b),
-        borderWidth: 2, font: { size: 16 } });
+        size: 0.6 * radius, label: blocLabel(b), borderWidth: 2 });
     });
   }
   for (var i = 0; i < actorCount; i++) {
@@ -178,7 +180,7 @@ function nodeLook(id) {
     var any = data.blocs[b].members.some(function (i) { return !S.hiddenKinds.has(A.kind[i]); });
     var fill = on ? blocColour(b) : DIMMED;
     return { color: colourSet(fill, on ? "#333333" : DIMMED), hidden: !any,
-      font: { color: on ? fg : faint, strokeColor: bg, size: 16 }, label: blocLabel(b),
+      font: { color: on ? fg : faint, strokeColor: bg, size: blocFont(b) }, label: blocLabel(b),
       sig: [fill, any, on, fg].join() };
   }
   var hidden = S.hiddenKinds.has(A.kind[id]);
