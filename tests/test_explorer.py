@@ -399,3 +399,41 @@ def test_large_graphs_open_on_a_bloc_map_that_opens_and_closes(open_page, monkey
     page.page.click(".ag-reset")
     assert page.visible()[0] == count
     assert page.console == []
+
+
+# -- keyboard and the table ------------------------------------------------------------
+
+
+def test_keyboard_alone_runs_a_path_query(open_page, seed):
+    page = open_page(seed)
+    page.page.focus(".ag-path-from")
+    page.page.keyboard.type("China")
+    page.page.keyboard.press("Tab")
+    page.page.keyboard.type("Belarusian military")
+    page.page.keyboard.press("Enter")
+    first = page.page.locator(".ag-path-result li.ag-path .ag-path-actors").first.inner_text()
+    assert first == " → ".join(
+        a.name for a in find_paths(seed, "china", "belarusian-military", k=1)[0].actors
+    )
+    page.page.locator(".ag-path-result .ag-tie-link").first.focus()
+    page.page.keyboard.press("Enter")  # a tie in a path opens its card from the keyboard
+    assert "EVIDENCE" in page.page.inner_text(".ag-panel").upper()
+
+
+def test_table_lists_actors_and_ties_sortable_as_the_text_alternative(open_page, seed):
+    page = open_page(seed)
+    page.page.click(".ag-table-toggle")
+    assert page.page.is_hidden(".ag-graph")
+    actors = page.page.locator(".ag-table-actors tbody tr")
+    ties = page.page.locator(".ag-table-ties tbody tr")
+    assert actors.count() == len(seed.actors) and ties.count() == len(seed.relations)
+    page.page.locator(".ag-table-actors th button", has_text="rank").click()  # highest first
+    assert actors.first.locator("td").first.inner_text() == "Aleksandr Lukashenko"
+    assert page.page.get_attribute(".ag-table-actors th[aria-sort]", "aria-sort") == "descending"
+    text = page.page.inner_text(".ag-table-ties")
+    assert "wolff-bayok-2022 ¶13: Lukashenko is playing a China card" in text
+    page.wait_for("location.hash.includes('table=1')")
+    actors.nth(1).locator("button").click()  # back to the graph, focused on that actor
+    assert page.page.is_visible(".ag-graph")
+    assert page.page.inner_text(".ag-panel h3") in {a.name for a in seed.actors}
+    assert page.evaluate("window.actorgraph.views[0].state().focus") is not None
