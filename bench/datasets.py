@@ -8,6 +8,7 @@ Rows that end before they start are left out and counted.
 from __future__ import annotations
 
 import csv
+import dataclasses
 from pathlib import Path
 
 from actorgraph.model import Actor, Evidence, Graph, Relation, Source
@@ -31,7 +32,7 @@ def _date(day: str, month: str, year: str) -> str | None:
 def cow_graph(path: Path = COW) -> tuple[Graph, int]:
     """COW alliances: one tie per dyad, dated, strongest pact type first; and rows left out."""
     actors: dict[str, Actor] = {}
-    relations = []
+    relations: dict[tuple[str, str, str | None, str | None], Relation] = {}
     skipped = 0
     with open(path, newline="", encoding="utf-8") as handle:
         for row_number, row in enumerate(csv.DictReader(handle), start=2):
@@ -49,17 +50,24 @@ def cow_graph(path: Path = COW) -> tuple[Graph, int]:
             claim = (
                 f"{', '.join(kinds)} pact (COW alliance dyad {row['version4id']}, row {row_number})"
             )
-            relations.append(
-                Relation(
-                    ends[0],
-                    "allied_with",
-                    ends[1],
-                    STRENGTH[kinds[0]],
-                    "high",
-                    evidence=(Evidence("cow-4.1", claim),),
-                    since=since,
-                    until=until,
+            key = (ends[0], ends[1], since, until)
+            if key in relations:  # two alliances of one dyad over the same dates: one tie
+                old = relations[key]
+                relations[key] = dataclasses.replace(
+                    old,
+                    strength=max(old.strength, STRENGTH[kinds[0]]),
+                    evidence=(*old.evidence, Evidence("cow-4.1", claim)),
                 )
+                continue
+            relations[key] = Relation(
+                ends[0],
+                "allied_with",
+                ends[1],
+                STRENGTH[kinds[0]],
+                "high",
+                evidence=(Evidence("cow-4.1", claim),),
+                since=since,
+                until=until,
             )
     source = Source(
         "cow-4.1",
@@ -71,7 +79,7 @@ def cow_graph(path: Path = COW) -> tuple[Graph, int]:
     return Graph(
         "Correlates of War alliances, 1816-2012",
         tuple(actors.values()),
-        tuple(relations),
+        tuple(relations.values()),
         (source,),
     ), skipped
 

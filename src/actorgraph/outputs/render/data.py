@@ -24,10 +24,11 @@ from actorgraph.vocabulary import LARGE_GRAPH, POLARITY_STYLE
 
 __all__ = ["BLOC_MAP", "LARGE_GRAPH", "POLARITY_STYLE", "importance", "layout", "page_data"]
 
-# Above this many actors the page opens on the bloc map. Measured with bench/render:
-# 2,000 actors drawn whole keep every interaction under 200 ms on the 2-core machine,
-# 5,000 do not (a focus repaints ~25k ties); see README "Large graphs".
-BLOC_MAP = 3000
+# Above this many actors the page opens on the bloc map. Measured with bench/render on the
+# (shared, loaded) 2-core machine: 2,000 actors drawn whole took 2.2 s for the longest task
+# during hover/click/pan/search/paths (a focus repaints 2,000 actors and 10,000 ties), so the
+# map starts well below that; see README "Benchmarks".
+BLOC_MAP = 1000
 CONFIDENCE = ("low", "medium", "high")
 EVIDENCE_EXTRAS = ("url", "quote", "page", "row")
 

@@ -168,7 +168,7 @@ var DIMMED = "rgba(180, 188, 196, 0.3)";
 var theme = {};
 function refreshTheme() {
   theme = { fg: cssVar("--ag-fg", "#1d2731"), canvas: cssVar("--ag-canvas", "#ffffff"),
-    faint: cssVar("--ag-faint", "#b8c0c8") };
+    faint: cssVar("--ag-faint", "#b8c0c8"), border: cssVar("--ag-node-border", "#333333") };
 }
 refreshTheme();
 
@@ -179,7 +179,7 @@ function nodeLook(id) {
     var b = +id.slice(1);
     var any = data.blocs[b].members.some(function (i) { return !S.hiddenKinds.has(A.kind[i]); });
     var fill = on ? blocColour(b) : DIMMED;
-    return { color: colourSet(fill, on ? "#333333" : DIMMED), hidden: !any,
+    return { color: colourSet(fill, on ? theme.border : DIMMED), hidden: !any,
       font: { color: on ? fg : faint, strokeColor: bg, size: blocFont(b) }, label: blocLabel(b),
       sig: [fill, any, on, fg].join() };
   }
@@ -188,7 +188,7 @@ function nodeLook(id) {
   var show = on && !faded;
   var colour = show ? actorColour(id) : DIMMED;
   var label = !data.large || (emph && on) || (fitted && fitted.has(id)) ? A.name[id] : "";
-  return { color: colourSet(colour, show ? "#333333" : DIMMED), hidden: hidden, label: label,
+  return { color: colourSet(colour, show ? theme.border : DIMMED), hidden: hidden, label: label,
     font: { color: show ? fg : faint, strokeColor: bg },
     sig: [colour, hidden, label, fg].join() };
 }
