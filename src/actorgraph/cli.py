@@ -74,7 +74,7 @@ def _load(graph_file: str | None, as_of: str | None = None) -> Graph:
 
 
 def _read(path: str | Path) -> Graph:
-    """Read a graph file, through the compiled cache unless --no-cache was given."""
+    """Read a graph file, through the compiled store unless --no-cache was given."""
     graph = read_graph(path, cache=not click.get_current_context().meta.get("no_cache", False))
     # A command lives as long as its graph: move the graph's million objects out of
     # the collector's sight, or every full collection rescans them (seconds at 100k).
@@ -110,7 +110,7 @@ cache_option = click.option(
     is_flag=True,
     expose_value=False,
     callback=lambda ctx, _param, value: ctx.meta.__setitem__("no_cache", value),
-    help="Neither read nor write the compiled cache of big graph files.",
+    help="Neither read nor write the compiled store of graph files.",
 )
 
 

@@ -152,6 +152,7 @@ def show(actor: str, graph_file: str | None, as_of: str | None, output_format: s
     graph = _load(graph_file, as_of)
     found = graph.actors_by_id[_actor_id(graph, actor, "A")]
     if output_format == "json":
+        ties = list(graph.relations_of(found.id))
         _echo_json(
             {
                 "id": found.id,
@@ -159,8 +160,8 @@ def show(actor: str, graph_file: str | None, as_of: str | None, output_format: s
                 "kind": found.kind,
                 "aliases": list(found.aliases),
                 "description": found.description,
-                "out": [relation_to_dict(r) for r in graph.relations if r.source == found.id],
-                "in": [relation_to_dict(r) for r in graph.relations if r.target == found.id],
+                "out": [relation_to_dict(r) for r in ties if r.source == found.id],
+                "in": [relation_to_dict(r) for r in ties if r.target == found.id],
             }
         )
     else:

@@ -244,9 +244,10 @@ def actor_text(actor: Actor, graph: Graph) -> str:
         lines.append(actor.description)
     if actor.aliases:
         lines.append("Also known as: " + ", ".join(actor.aliases))
+    ties = list(graph.relations_of(actor.id))
     for heading, relations in (
-        ("Out", [r for r in graph.relations if r.source == actor.id]),
-        ("In", [r for r in graph.relations if r.target == actor.id]),
+        ("Out", [r for r in ties if r.source == actor.id]),
+        ("In", [r for r in ties if r.target == actor.id]),
     ):
         lines += ["", f"{heading} ({len(relations)}):"]
         for relation in relations:

@@ -66,7 +66,8 @@ def parse_partial_date(value: Any) -> tuple[dt.date, dt.date] | None:
         return None
 
 
-def _day_bounds(when: str | dt.date) -> tuple[dt.date, dt.date]:
+def day_bounds(when: str | dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day of a date given as a day, or as YYYY, YYYY-MM or YYYY-MM-DD."""
     if isinstance(when, dt.date):
         return when, when
     bounds = parse_partial_date(when)
@@ -171,10 +172,10 @@ class Relation(_Compact):
         >>> [r.active_on(d) for d in ("2022-01", "2022-02-28", "2022", "2022-04-01")]
         [False, True, True, False]
         """
-        first, last = _day_bounds(when)
-        if self.since and _day_bounds(self.since)[0] > last:
+        first, last = day_bounds(when)
+        if self.since and day_bounds(self.since)[0] > last:
             return False
-        return not (self.until and _day_bounds(self.until)[1] < first)
+        return not (self.until and day_bounds(self.until)[1] < first)
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,22 @@ class Graph:
             for name in dict.fromkeys(n.casefold() for n in actor.names()):
                 index.setdefault(name, []).append(actor.id)
         return index
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {a.id: i for i, a in enumerate(self.actors)}
+
+    def actor_position(self, actor_id: str) -> int:
+        """Where an actor stands in :attr:`actors` (arrays of the graph are indexed so)."""
+        return self._positions[actor_id]
+
+    def actor_at(self, position: int) -> Actor:
+        """The actor at a position of :attr:`actors`."""
+        return self.actors[position]
+
+    def relation_at(self, position: int) -> Relation:
+        """The relation at a position of :attr:`relations`."""
+        return self.relations[position]
 
     def actor(self, name: str) -> Actor:
         """Find an actor by id, name or alias, ignoring case.
@@ -260,7 +277,7 @@ class Graph:
         >>> len(g.relations) - len(g.as_of("2021").relations)  # ties that began in 2022
         11
         """
-        _day_bounds(when)  # reject a bad date even when no relation is dated
+        day_bounds(when)  # reject a bad date even when no relation is dated
         return self.with_relations(r for r in self.relations if r.active_on(when))
 
     def without(self, actors: Iterable[str] = (), relations: Iterable[Relation] = ()) -> Graph:

@@ -119,6 +119,39 @@ def collapsed_influence(
     return view
 
 
+def region_view(adjacency: Any, edges: Any, ends: tuple[int, int]) -> nx.DiGraph:
+    """The part of a collapsed influence graph made of some of its edges, for path searches.
+
+    Nodes are actor positions; edges come in the order their pair first appears
+    among the ties, as :func:`collapsed_influence` adds them, so searches walk
+    them in the same order. Edge data as there (``strength``, ``cost``,
+    ``hops_first``, ``strength_first``), with ``edge``: the edge's position in
+    ``adjacency`` (an :class:`~actorgraph.io.adjacency.Adjacency`), instead of ``ties``.
+    """
+    import numpy as np
+
+    chosen = np.asarray(edges)
+    chosen = chosen[np.argsort(adjacency.first[chosen], kind="stable")]
+    movers = adjacency.source[chosen].tolist()
+    moved = adjacency.target[chosen].tolist()
+    view = nx.DiGraph()
+    view.add_nodes_from(sorted({*ends, *movers, *moved}))
+    data = []
+    for edge, best in zip(chosen.tolist(), adjacency.strength[chosen].tolist(), strict=True):
+        cost = min(-math.log(best), MAX_COST)
+        data.append(
+            {
+                "edge": edge,
+                "strength": best,
+                "cost": cost,
+                "hops_first": 1 + MINOR * cost,
+                "strength_first": cost + MINOR,
+            }
+        )
+    view.add_edges_from(zip(movers, moved, data, strict=True))
+    return view
+
+
 def _collapse(graph: Graph, follow: str, keep: Callable[[Relation], bool] | None) -> nx.DiGraph:
     types = graph.vocabulary.relation_types
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
