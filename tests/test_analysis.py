@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from actorgraph.analysis import (
+from actorgraph.questions.analysis import (
     analyze,
     blocs,
     dependencies,

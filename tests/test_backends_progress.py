@@ -9,9 +9,9 @@ import time
 import networkx as nx
 import pytest
 
-from actorgraph import backends
 from actorgraph.cli import cli
-from actorgraph.progress import working
+from actorgraph.cli.progress import working
+from actorgraph.questions import backends
 
 
 def picky() -> str:

@@ -185,7 +185,7 @@ def test_output_path_that_is_a_directory(runner, write, tmp_path):
 
 STALL = """
 import os, sys, time
-from actorgraph import files
+from actorgraph.io import files
 stage = sys.argv[1]
 real_fsync, real_replace = os.fsync, os.replace
 def fsync(fd):

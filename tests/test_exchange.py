@@ -15,11 +15,11 @@ from hypothesis import given, settings
 
 from actorgraph import GraphFileError, read_graph
 from actorgraph.cli import cli
-from actorgraph.diff import diff_graphs, diff_text
-from actorgraph.export import FORMATS, csv_tables, export_text
-from actorgraph.importing import import_graph
-from actorgraph.load import format_graph, graph_to_data, parse_graph
-from actorgraph.render.picture import picture
+from actorgraph.io.load import format_graph, graph_to_data, parse_graph
+from actorgraph.outputs.export import FORMATS, csv_tables, export_text
+from actorgraph.outputs.importing import import_graph
+from actorgraph.outputs.render.picture import picture
+from actorgraph.questions.diff import diff_graphs, diff_text
 from conftest import SEED, SMALL
 from test_fuzz import EXAMPLES, valid_graphs
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from actorgraph import GraphFileError, parse_graph, read_graph, validate_file
-from actorgraph import cache as compiled
-from actorgraph import load as loader
 from actorgraph.cli import cli
-from actorgraph.load import find_graph_files, format_graph, graph_to_data
-from actorgraph.synthetic import synthetic_graph
+from actorgraph.io import cache as compiled
+from actorgraph.io import load as loader
+from actorgraph.io.load import find_graph_files, format_graph, graph_to_data
+from actorgraph.io.synthetic import synthetic_graph
 from conftest import SEED, SMALL
 
 

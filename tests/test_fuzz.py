@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from actorgraph import GraphFileError, parse_graph
 from actorgraph.cli import cli
-from actorgraph.load import format_graph, graph_to_data
+from actorgraph.io.load import format_graph, graph_to_data
 from actorgraph.vocabulary import BUILTIN
 from conftest import SEED, SMALL
 

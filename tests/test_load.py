@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actorgraph import GraphFileError, parse_graph, read_graph, validate_file, validate_text
-from actorgraph.load import find_graph_files
+from actorgraph.io.load import find_graph_files
 from conftest import SMALL
 
 

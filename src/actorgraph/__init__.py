@@ -18,7 +18,7 @@ interactive offline HTML page.
 ...   - {source: army, type: part_of, target: capital, strength: 0.8, confidence: high,
 ...      evidence: [{source: s, paragraph: 2, claim: The Army answers to the Capital.}]}
 ... ''')
->>> [actor.id for actor in graph.paths("leader", "army")[0].actors]
+>>> [actor.id for actor in actorgraph.paths(graph, "leader", "army")[0].actors]
 ['leader', 'capital', 'army']
 """
 
@@ -28,7 +28,8 @@ import os
 import pathlib
 from typing import Any
 
-from .exceptions import (
+from actorgraph.api import analyze, explore, paths, register_notebook_display, whatif
+from actorgraph.exceptions import (
     ActorgraphError,
     ActorNotFound,
     AmbiguousActor,
@@ -36,10 +37,16 @@ from .exceptions import (
     NoPath,
     Problem,
 )
-from .load import find_graph_files, parse_graph, read_graph, validate_file, validate_text
-from .model import Actor, Evidence, Graph, Relation, Source
-from .paths import Hop, Path, find_paths
-from .vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary
+from actorgraph.io.load import (
+    find_graph_files,
+    parse_graph,
+    read_graph,
+    validate_file,
+    validate_text,
+)
+from actorgraph.model import Actor, Evidence, Graph, Relation, Source
+from actorgraph.questions.paths import Hop, Path, find_paths
+from actorgraph.vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary
 
 __all__ = [
     "BUILTIN",
@@ -59,6 +66,10 @@ __all__ = [
     "RelationType",
     "Source",
     "Vocabulary",
+    "analyze",
+    "explore",
+    "paths",
+    "whatif",
     "find_graph_files",
     "find_paths",
     "parse_graph",
@@ -71,14 +82,17 @@ __all__ = [
 
 
 def render_html(graph: Graph, **options: Any) -> str:
-    """Render a graph to an HTML string; see :func:`actorgraph.render.render_html`."""
-    from .render import render_html as _render_html
+    """Render a graph to an HTML string; see :func:`actorgraph.outputs.render.render_html`."""
+    from actorgraph.outputs.render import render_html as _render_html
 
     return _render_html(graph, **options)
 
 
 def write_html(graph: Graph, path: str | os.PathLike[str], **options: Any) -> pathlib.Path:
-    """Render a graph to an HTML file atomically; see :func:`actorgraph.render.write_html`."""
-    from .render import write_html as _write_html
+    """Render a graph to an HTML file atomically; see :func:`.outputs.render.write_html`."""
+    from actorgraph.outputs.render import write_html as _write_html
 
     return _write_html(graph, path, **options)
+
+
+register_notebook_display()

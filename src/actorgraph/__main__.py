@@ -1,5 +1,5 @@
 """``python -m actorgraph``: the same as the ``actorgraph`` command."""
 
-from .cli import cli
+from actorgraph.cli import cli
 
 cli(prog_name="actorgraph")

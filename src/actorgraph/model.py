@@ -1,7 +1,7 @@
 """Plain typed data for a graph: sources, actors, relations and their evidence.
 
 Objects are frozen so that an analysis cannot quietly change the graph it
-reads; build new ones instead. The loader (:mod:`actorgraph.load`) makes them
+reads; build new ones instead. The loader (:mod:`actorgraph.io.load`) makes them
 from files; everything else only reads them.
 
 Examples
@@ -28,16 +28,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .exceptions import ActorNotFound, AmbiguousActor
-from .vocabulary import BUILTIN, Vocabulary
+from actorgraph.exceptions import ActorNotFound, AmbiguousActor, QueryError
+from actorgraph.vocabulary import BUILTIN, Vocabulary
 
-if TYPE_CHECKING:
-    from .analysis import Analysis, WhatIf
-    from .paths import Path
-
-CONFIDENCE_LEVELS = ("low", "medium", "high")
+RELATION_IDENTITY = ("source", "type", "target", "since", "until")
+"""The fields that make two relations the same statement: the checks refuse such a
+pair in one file, diff matches relations across versions by them, imports join
+rows by them."""
 
 
 def parse_partial_date(value: Any) -> tuple[dt.date, dt.date] | None:
@@ -72,31 +71,12 @@ def day_bounds(when: str | dt.date) -> tuple[dt.date, dt.date]:
         return when, when
     bounds = parse_partial_date(when)
     if bounds is None:
-        raise ValueError(f"invalid date {when!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise QueryError(f"invalid date {when!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
     return bounds
 
 
-class _Compact:
-    """Pickles as (class, field values): a third smaller and faster to load than the
-    default, which matters for the cache of a 100,000-actor graph."""
-
-    __slots__ = ()
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        names = _FIELD_NAMES.get(type(self))
-        if names is None:
-            names = _FIELD_NAMES[type(self)] = tuple(
-                f.name
-                for f in dataclasses.fields(self)  # type: ignore[arg-type]
-            )
-        return (type(self), tuple(getattr(self, name) for name in names))
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
 @dataclass(frozen=True)
-class Source(_Compact):
+class Source:
     """A document the graph's claims come from."""
 
     id: str
@@ -108,7 +88,7 @@ class Source(_Compact):
 
 
 @dataclass(frozen=True)
-class Evidence(_Compact):
+class Evidence:
     """One claim, in the graph author's words, pointing at a source paragraph."""
 
     source: str
@@ -125,7 +105,7 @@ class Evidence(_Compact):
 
 
 @dataclass(frozen=True)
-class Actor(_Compact):
+class Actor:
     """Someone who acts: a person, state, force, organisation, public, ..."""
 
     id: str
@@ -142,7 +122,7 @@ class Actor(_Compact):
 
 
 @dataclass(frozen=True)
-class Relation(_Compact):
+class Relation:
     """A typed, directed tie from ``source`` to ``target`` with its evidence."""
 
     source: str
@@ -157,6 +137,11 @@ class Relation(_Compact):
     note: str = ""
     line: int | None = field(default=None, compare=False)
     attributes: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def identity(self) -> tuple[str | None, ...]:
+        """The values of :data:`RELATION_IDENTITY`: equal for two statements of one tie."""
+        return (self.source, self.type, self.target, self.since, self.until)
 
     @property
     def key(self) -> str:
@@ -272,7 +257,7 @@ class Graph:
     def as_of(self, when: str | dt.date) -> Graph:
         """The graph as it stood on a date: only the ties active then (all actors stay).
 
-        >>> from actorgraph.load import read_graph
+        >>> from actorgraph.io.load import read_graph
         >>> g = read_graph("graph/belarus-2022.yaml")
         >>> len(g.relations) - len(g.as_of("2021").relations)  # ties that began in 2022
         11
@@ -297,7 +282,7 @@ class Graph:
     def around(self, actor: str, depth: int = 1) -> Graph:
         """The actors within ``depth`` ties of ``actor`` (either direction) and their ties.
 
-        >>> from actorgraph.load import read_graph
+        >>> from actorgraph.io.load import read_graph
         >>> sorted(a.id for a in read_graph("graph/belarus-2022.yaml").around("xie").actors)
         Traceback (most recent call last):
         ...
@@ -306,7 +291,7 @@ class Graph:
         ['belarus', 'china', 'lukashenko', 'russia', 'xie-xiaoyong']
         """
         if depth < 0:
-            raise ValueError("depth must be 0 or more")
+            raise QueryError("depth must be 0 or more")
         near = {self.actor(actor).id}
         frontier = set(near)
         for _ in range(depth):
@@ -322,39 +307,3 @@ class Graph:
             actors=tuple(a for a in self.actors if a.id in near),
             relations=tuple(r for r in self.relations if r.source in near and r.target in near),
         )
-
-    def _repr_html_(self) -> str:
-        """Jupyter shows the interactive graph inline, with no network needed."""
-        from .render import notebook_html
-
-        return notebook_html(self)
-
-    @cached_property
-    def _views(self) -> dict[str, Any]:
-        """networkx views built from this graph, kept for the next query."""
-        return {}
-
-    def __getstate__(self) -> dict[str, Any]:
-        # pickle the data, not the caches derived from it
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-
-    def paths(self, source: str, target: str, **options: Any) -> list[Path]:
-        """Shortest influence paths; see :func:`actorgraph.paths.find_paths`."""
-        from .paths import find_paths
-
-        return find_paths(self, source, target, **options)
-
-    def analyze(self, **options: Any) -> Analysis:
-        """Key actors, brokers, dependencies, tensions, blocs; see :func:`.analysis.analyze`."""
-        from .analysis import analyze
-
-        return analyze(self, **options)
-
-    def whatif(self, **options: Any) -> WhatIf:
-        """What changes when actors or ties go; see :func:`actorgraph.analysis.whatif`."""
-        from .analysis import whatif
-
-        return whatif(self, **options)

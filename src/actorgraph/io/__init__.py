@@ -1,1 +1,2 @@
-"""Graph files to the model and back, and the compiled store of checked graphs."""
+"""Graph files <-> model: positioned YAML/JSON reading, checks, schema, the compiled
+store, atomic writes."""

@@ -9,7 +9,7 @@ earlier). The compiled store keeps both, so a path question reads a few
 megabytes instead of rebuilding half a million objects; for a graph in memory
 they are computed once and kept with it.
 
->>> from actorgraph.load import read_graph
+>>> from actorgraph.io.load import read_graph
 >>> graph = read_graph("graph/belarus-2022.yaml", cache=False)
 >>> adjacency = influence_adjacency(graph)
 >>> lukashenko = [a.id for a in graph.actors].index("lukashenko")
@@ -22,27 +22,38 @@ they are computed once and kept with it.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from ..model import CONFIDENCE_LEVELS, parse_partial_date
+from actorgraph.model import parse_partial_date
+from actorgraph.vocabulary import CONFIDENCE_LEVELS
 
 if TYPE_CHECKING:
-    from ..model import Graph
+    from actorgraph.model import Graph
 
-ARRAYS_VIEW = "relation-arrays"  # keys under which a graph keeps its arrays
+_KEPT: dict[int, dict[str, Any]] = {}
+"""Arrays computed per live graph (by id), dropped when the graph is collected."""
 INFLUENCE_CODES = {"forward": 0, "reverse": 1, "both": 2, "none": 3}
 OPEN_START = 0  # day ordinals start at 1: 0 means "no since"
 OPEN_END = 2**31 - 1  # ... and this "no until"
 UNREACHED = 2**30  # a BFS distance for actors not reached
 
 
-def adjacency_view(follow: str) -> str:
-    """The key under which a graph keeps its unfiltered adjacency for ``follow``."""
-    return f"adjacency-{follow}"
+def _kept(graph: Graph) -> dict[str, Any]:
+    kept = _KEPT.get(id(graph))
+    if kept is None:
+        kept = _KEPT[id(graph)] = {}
+        weakref.finalize(graph, _KEPT.pop, id(graph), None)
+        if isinstance(graph, Compiled):  # arrays read from the store, not computed
+            relation_arrays, adjacency = graph.compiled_arrays()
+            kept["relations"] = relation_arrays
+            if adjacency is not None:
+                kept["influence"] = adjacency
+    return kept
 
 
 @dataclass(frozen=True, eq=False)
@@ -113,21 +124,18 @@ def compute_relation_arrays(graph: Graph) -> RelationArrays:
     kind_at = {k: i for i, k in enumerate(kind_ids)}
     rank = {c: i for i, c in enumerate(CONFIDENCE_LEVELS)}
     relations = graph.relations
-    count = len(relations)
-
-    def column(values: Any, dtype: Any) -> np.ndarray:
-        return np.fromiter(values, dtype=dtype, count=count)
-
+    since = [_day(r.since, False) if r.since else OPEN_START for r in relations]
+    until = [_day(r.until, True) if r.until else OPEN_END for r in relations]
     return RelationArrays(
-        source=column((position[r.source] for r in relations), np.int32),
-        target=column((position[r.target] for r in relations), np.int32),
-        type=column((type_at[r.type] for r in relations), np.int16),
-        strength=column((r.strength for r in relations), np.float64),
-        confidence=column((rank[r.confidence] for r in relations), np.int8),
-        since=column((_day(r.since, False) for r in relations), np.int32),
-        until=column((_day(r.until, True) for r in relations), np.int32),
-        index=np.arange(count, dtype=np.int32),
-        kind=np.fromiter((kind_at[a.kind] for a in graph.actors), np.int16, len(graph.actors)),
+        source=np.array([position[r.source] for r in relations], dtype=np.int32),
+        target=np.array([position[r.target] for r in relations], dtype=np.int32),
+        type=np.array([type_at[r.type] for r in relations], dtype=np.int16),
+        strength=np.array([r.strength for r in relations], dtype=np.float64),
+        confidence=np.array([rank[r.confidence] for r in relations], dtype=np.int8),
+        since=np.array(since, dtype=np.int32),
+        until=np.array(until, dtype=np.int32),
+        index=np.arange(len(relations), dtype=np.int32),
+        kind=np.array([kind_at[a.kind] for a in graph.actors], dtype=np.int16),
         type_ids=type_ids,
         kind_ids=kind_ids,
         influence=np.array(
@@ -137,12 +145,21 @@ def compute_relation_arrays(graph: Graph) -> RelationArrays:
     )
 
 
+@runtime_checkable
+class Compiled(Protocol):
+    """A graph that carries its arrays (one read from the compiled store)."""
+
+    def compiled_arrays(self) -> tuple[RelationArrays, Adjacency | None]:
+        """Its relation arrays, and its influence adjacency when unfiltered."""
+        ...
+
+
 def relation_arrays(graph: Graph) -> RelationArrays:
-    """The graph's arrays, computed once and kept with the graph (the store provides them)."""
-    views = graph._views
-    if ARRAYS_VIEW not in views:
-        views[ARRAYS_VIEW] = compute_relation_arrays(graph)
-    return views[ARRAYS_VIEW]
+    """The graph's arrays, computed once and kept while the graph lives."""
+    kept = _kept(graph)
+    if "relations" not in kept:
+        kept["relations"] = compute_relation_arrays(graph)
+    return kept["relations"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -213,9 +230,7 @@ def collapse(arrays: RelationArrays, follow: str, keep: np.ndarray | None = None
     moved = np.where(along, arrays.target[relation], arrays.source[relation])
     pair = mover.astype(np.int64) * arrays.actors + moved
     # group moves by pair, each group in tie order: stronger, surer, earlier
-    order = np.lexsort(
-        (relation, -arrays.confidence[relation], -arrays.strength[relation], pair)
-    )
+    order = np.lexsort((relation, -arrays.confidence[relation], -arrays.strength[relation], pair))
     grouped = pair[order]
     starts = np.flatnonzero(np.concatenate(([True], grouped[1:] != grouped[:-1])))[: len(order)]
     sizes = np.diff(np.concatenate((starts, [len(order)])))
@@ -239,11 +254,10 @@ def collapse(arrays: RelationArrays, follow: str, keep: np.ndarray | None = None
 
 def influence_adjacency(graph: Graph, follow: str = "influence") -> Adjacency:
     """The graph's unfiltered adjacency for ``follow``, computed once and kept."""
-    views = graph._views
-    key = adjacency_view(follow)
-    if key not in views:
-        views[key] = collapse(relation_arrays(graph), follow)
-    return views[key]
+    kept = _kept(graph)
+    if follow not in kept:
+        kept[follow] = collapse(relation_arrays(graph), follow)
+    return kept[follow]
 
 
 def hop_distances(

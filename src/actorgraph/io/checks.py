@@ -1,9 +1,9 @@
 """Whether plain graph data means something: shape, references, vocabulary, dates.
 
-The shape is checked against :data:`~actorgraph.schema.GRAPH_SCHEMA`
+The shape is checked against :data:`~actorgraph.io.schema.GRAPH_SCHEMA`
 (fastjsonschema first, jsonschema to list what is wrong); the meaning by
 :class:`Meaning`. Every problem is reported at once, each with the line the
-positioned reader (:mod:`actorgraph._yaml`) recorded for it.
+positioned reader (:mod:`actorgraph.io.positioned`) recorded for it.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from ._memory import collector_paused
-from ._yaml import PathKey, PositionedData, read_positioned_yaml
-from .exceptions import Problem
-from .model import parse_partial_date
-from .vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary
+from actorgraph.exceptions import Problem
+from actorgraph.io.positioned import PathKey, PositionedData, read_positioned_yaml
+from actorgraph.memory import collector_paused
+from actorgraph.model import RELATION_IDENTITY, parse_partial_date
+from actorgraph.vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary, declared_entry
 
 _SINGULAR = {
     "actors": "actor",
@@ -158,7 +158,7 @@ def check_data(doc: PositionedData, filename: str) -> list[Problem]:
 def _validator() -> Any:
     from jsonschema import Draft202012Validator
 
-    from .schema import GRAPH_SCHEMA
+    from actorgraph.io.schema import GRAPH_SCHEMA
 
     return Draft202012Validator(GRAPH_SCHEMA)
 
@@ -167,7 +167,7 @@ def _validator() -> Any:
 def _quick_check() -> Any:
     import fastjsonschema
 
-    from .schema import GRAPH_SCHEMA
+    from actorgraph.io.schema import GRAPH_SCHEMA
 
     return fastjsonschema.compile(GRAPH_SCHEMA)
 
@@ -487,29 +487,9 @@ class Meaning:
 
 def _signature(relation: dict[str, Any]) -> tuple[Any, ...]:
     """What makes two relations the same statement."""
-    values = tuple(relation.get(k) for k in ("source", "type", "target", "since", "until"))
+    values = tuple(relation.get(k) for k in RELATION_IDENTITY)
     try:
         hash(values)
     except TypeError:  # a list or mapping where a value belongs; the schema says so
         return tuple(map(repr, values))
     return values
-
-
-def declared_entry(section: str, item: dict[str, Any]) -> Any:
-    if section == "actor_kinds":
-        return ActorKind(
-            item["id"],
-            item.get("label", item["id"]),
-            item.get("color", "#8d99ae"),
-            item.get("shape", "dot"),
-            item.get("description", ""),
-        )
-    return RelationType(
-        item["id"],
-        item.get("label", item["id"].replace("_", " ")),
-        item.get("polarity", "neutral"),
-        item.get("influence", "forward"),
-        item.get("score"),
-        item.get("plover"),
-        item.get("description", ""),
-    )

@@ -3,7 +3,7 @@
 :func:`parse_graph` is pure (text in, graph out); :func:`read_graph` reads a
 file. Both raise :class:`~actorgraph.exceptions.GraphFileError` listing every
 problem found: the YAML, the shape (checked against
-:data:`~actorgraph.schema.GRAPH_SCHEMA` with :mod:`jsonschema`) and the meaning
+:data:`~actorgraph.io.schema.GRAPH_SCHEMA` with :mod:`jsonschema`) and the meaning
 (ids that must exist, the vocabulary, dates).
 
 Examples
@@ -33,13 +33,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._memory import collector_paused
-from .exceptions import GraphFileError, Problem
-from .model import Actor, Evidence, Graph, Relation, Source
-from .vocabulary import BUILTIN
+from actorgraph.exceptions import GraphFileError, Problem
+from actorgraph.memory import collector_paused
+from actorgraph.model import Actor, Evidence, Graph, Relation, Source
+from actorgraph.vocabulary import BUILTIN, declared_vocabulary
 
 if TYPE_CHECKING:  # the checks (PyYAML, fastjsonschema) load only when a file is parsed
-    from ._yaml import PositionedData
+    from actorgraph.io.positioned import PositionedData
 
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 GRAPH_SUFFIXES = tuple(FORMATS)
@@ -52,7 +52,7 @@ def format_of(filename: str | os.PathLike[str]) -> str:
 
 
 def _check(text: str, filename: str, format: str | None) -> tuple[PositionedData, list[Problem]]:
-    from .checks import check_json, check_yaml
+    from actorgraph.io.checks import check_json, check_yaml
 
     if (format or format_of(filename)) == "json":
         return check_json(text, filename)
@@ -68,7 +68,7 @@ def parse_graph(text: str, filename: str = "<string>", format: str | None = None
         doc, problems = _check(text, filename, format)
         if problems:
             raise GraphFileError(problems)
-        return _build(doc.data, doc, filename)
+        return build_graph(doc.data, doc, filename)
 
 
 def read_graph(path: str | os.PathLike[str], cache: bool = True) -> Graph:
@@ -82,7 +82,7 @@ def read_graph(path: str | os.PathLike[str], cache: bool = True) -> Graph:
     file = Path(path)
     folder = None
     if cache:
-        from .io import store
+        from actorgraph.io import store
 
         _check_size(file)
         folder = store.private_folder()
@@ -185,10 +185,8 @@ def _optional_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
-    from .checks import Meaning
-
-    checker = Meaning(doc, filename)
+def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
+    """The model of checked file data; ``doc`` gives each actor and relation its line."""
 
     def line(path: tuple[str, int]) -> int | None:
         return doc.line_of(path) if doc.lines else None  # JSON read fast keeps no lines
@@ -238,7 +236,7 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
         actors=actors,
         relations=relations,
         sources=sources,
-        vocabulary=checker.vocabulary(),
+        vocabulary=declared_vocabulary(data.get("vocabulary")),
         as_of_date=_optional_text(data.get("as_of")),
         description=data.get("description", ""),
         path=filename,
@@ -347,7 +345,7 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
 def format_graph(graph: Graph) -> str:
     """The graph as YAML text in the file format; :func:`parse_graph` reads it back.
 
-    >>> from actorgraph.synthetic import synthetic_graph
+    >>> from actorgraph.io.synthetic import synthetic_graph
     >>> graph = synthetic_graph(20)
     >>> parse_graph(format_graph(graph)) == graph
     True
@@ -358,3 +356,12 @@ def format_graph(graph: Graph) -> str:
     return yaml.dump(
         graph_to_data(graph), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100
     )
+
+
+def graph_file_text(graph: Graph, filename: str | os.PathLike[str]) -> str:
+    """The graph as the text of a file called ``filename``: JSON for ``.json``, else YAML."""
+    if format_of(filename) == "json":
+        import json
+
+        return json.dumps(graph_to_data(graph), indent=2, ensure_ascii=False) + "\n"
+    return format_graph(graph)

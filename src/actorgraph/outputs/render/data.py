@@ -11,21 +11,16 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from ..model import Graph
+from actorgraph.model import Graph
+from actorgraph.vocabulary import LARGE_GRAPH, POLARITY_STYLE
 
-LARGE_GRAPH = 150
 LAYOUT_SEED = 7
-POLARITY_STYLE = {
-    "cooperative": {"color": "#2a9d8f", "dashes": False},
-    "hostile": {"color": "#d62828", "dashes": [8, 5]},
-    "neutral": {"color": "#6c757d", "dashes": [2, 5]},
-}
 
 
 def importance(graph: Graph) -> dict[str, float]:
-    """Influence rank (see :mod:`actorgraph.analysis`): 1 for the actor who moves most."""
-    from ..analysis import influence_rank
-    from ..network import collapsed_influence
+    """Influence rank (see :mod:`actorgraph.questions.analysis`): 1 for the actor who moves most."""
+    from actorgraph.network import collapsed_influence
+    from actorgraph.questions.analysis import influence_rank
 
     return influence_rank(collapsed_influence(graph))
 
@@ -33,7 +28,7 @@ def importance(graph: Graph) -> dict[str, float]:
 def layout(graph: Graph, scale: float | None = None) -> dict[str, tuple[float, float]]:
     """Deterministic positions (Fruchterman-Reingold, igraph) in screen units.
 
-    >>> from actorgraph.load import read_graph
+    >>> from actorgraph.io.load import read_graph
     >>> g = read_graph("graph/belarus-2022.yaml")
     >>> layout(g) == layout(g)
     True

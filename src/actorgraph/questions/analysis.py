@@ -30,7 +30,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .model import Graph, Relation
+from actorgraph.exceptions import QueryError, require_choice
+from actorgraph.model import Graph, Relation
 
 METRICS = (
     "rank",
@@ -42,6 +43,8 @@ METRICS = (
     "out_strength",
     "in_strength",
 )
+WHATIF_METRICS = ("rank", "betweenness", "reach", "reached_by")
+"""The measures whose changes ``whatif`` lists (the per-actor ones it recomputes)."""
 BETWEENNESS_EXACT_LIMIT = 1000
 BETWEENNESS_SAMPLE = 200
 WHATIF_EXACT_LIMIT = 2000
@@ -153,7 +156,7 @@ def actor_metrics(graph: Graph, reach_hops: int = 2) -> tuple[list[ActorMetrics]
     """Metrics for every actor, in file order, and notes on how they were computed."""
     import networkx as nx
 
-    from .network import collapsed_influence
+    from actorgraph.network import collapsed_influence
 
     view = collapsed_influence(graph)
     notes: list[str] = []
@@ -189,8 +192,7 @@ def actor_metrics(graph: Graph, reach_hops: int = 2) -> tuple[list[ActorMetrics]
 
 def rank_by(metrics: Iterable[ActorMetrics], metric: str) -> list[ActorMetrics]:
     """Actors by a metric, highest first; ties go to the actor id."""
-    if metric not in METRICS:
-        raise ValueError(f"metric must be one of {', '.join(METRICS)}, not {metric!r}")
+    require_choice("metric", metric, METRICS)
     return sorted(metrics, key=lambda m: (-getattr(m, metric), m.id))
 
 
@@ -203,7 +205,7 @@ def dependencies(graph: Graph, actor: str) -> Dependencies:
     """
     import networkx as nx
 
-    from .network import collapsed_influence
+    from actorgraph.network import collapsed_influence
 
     focus = graph.actor(actor).id
     view = collapsed_influence(graph)
@@ -314,8 +316,8 @@ def analyze(
     Dependencies are given for ``actors`` (names or ids), or for the top three
     actors by ``metric`` when none are named.
 
-    >>> from actorgraph.load import read_graph
-    >>> result = read_graph("graph/belarus-2022.yaml").analyze(top=3)
+    >>> from actorgraph.io.load import read_graph
+    >>> result = analyze(read_graph("graph/belarus-2022.yaml"), top=3)
     >>> [m.id for m in result.actors]
     ['lukashenko', 'putin', 'belarus']
     """
@@ -396,13 +398,13 @@ def find_relation(graph: Graph, spec: str) -> Relation:
     """The relation named ``SOURCE:TYPE:TARGET`` (actors by id, name or alias)."""
     parts = spec.split(":")
     if len(parts) != 3:
-        raise ValueError(f"cannot read {spec!r}; name a tie as SOURCE:TYPE:TARGET")
+        raise QueryError(f"cannot read {spec!r}; name a tie as SOURCE:TYPE:TARGET")
     source, rtype, target = (graph.actor(parts[0]).id, parts[1].strip(), graph.actor(parts[2]).id)
     matches = [
         r for r in graph.relations if (r.source, r.type, r.target) == (source, rtype, target)
     ]
     if not matches:
-        raise ValueError(f"no {rtype} tie from {source} to {target}")
+        raise QueryError(f"no {rtype} tie from {source} to {target}")
     return matches[0]
 
 
@@ -411,14 +413,14 @@ def whatif(
 ) -> WhatIf:
     """Metrics, paths and connections before and after removing actors or cutting ties.
 
-    >>> from actorgraph.load import read_graph
-    >>> change = read_graph("graph/belarus-2022.yaml").whatif(remove=["china"])
+    >>> from actorgraph.io.load import read_graph
+    >>> change = whatif(read_graph("graph/belarus-2022.yaml"), remove=["china"])
     >>> change.removed, "xie-xiaoyong" in change.cut_off
     (('china',), False)
     """
     import networkx as nx
 
-    from .network import collapsed_influence
+    from actorgraph.network import collapsed_influence
 
     removed = tuple(dict.fromkeys(graph.actor(a).id for a in remove))
     cut_ties = tuple(find_relation(graph, spec) for spec in cut)

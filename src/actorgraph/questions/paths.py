@@ -20,11 +20,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .exceptions import NoPath
-from .model import Actor, Graph, Relation
+from actorgraph.exceptions import NoPath, QueryError, require_choice
+from actorgraph.model import Actor, Graph, Relation
+from actorgraph.vocabulary import CONFIDENCE_LEVELS, CONFIDENCE_RANK, FOLLOW_MODES, PATH_WEIGHTS
 
 _TIE_SEARCH_LIMIT = 500
 TIE_SEARCH_ACTORS = 5000
+REGION_SEARCH_ACTORS = 2000  # from this many actors, paths are sought in a region (_search)
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ def relation_to_dict(relation: Relation) -> dict[str, Any]:
     }
 
 
-WEIGHTS = ("hops", "strength")
+WEIGHTS = PATH_WEIGHTS
 DEFAULT_ALL_HOPS = 4
 ALL_PATHS_LIMIT = 1000
 
@@ -151,7 +153,7 @@ def find_paths(
     :class:`~actorgraph.exceptions.ActorNotFound` for an unknown name and
     :class:`~actorgraph.exceptions.NoPath` when no path exists.
 
-    >>> from actorgraph.load import parse_graph
+    >>> from actorgraph.io.load import parse_graph
     >>> g = parse_graph('''
     ... title: t
     ... sources: [{id: s, title: s}]
@@ -167,46 +169,124 @@ def find_paths(
     >>> [a.id for a in path.actors], round(path.strength, 2)
     (['a', 'b', 'c'], 0.4)
     """
-    import numpy as np
-
-    from .io.adjacency import collapse, influence_adjacency, relation_arrays
-    from .network import CONFIDENCE_RANK, FOLLOW_MODES
-
     if k < 1:
-        raise ValueError("k must be at least 1")
-    if weight not in WEIGHTS:
-        raise ValueError(f"weight must be one of {', '.join(WEIGHTS)}, not {weight!r}")
-    if follow not in FOLLOW_MODES:
-        raise ValueError(f"follow must be one of {', '.join(FOLLOW_MODES)}, not {follow!r}")
+        raise QueryError("k must be at least 1")
+    require_choice("weight", weight, WEIGHTS)
+    require_choice("follow", follow, FOLLOW_MODES)
     start, end = graph.actor(source), graph.actor(target)
     if start.id == end.id:
-        raise ValueError("source and target are the same actor")
+        raise QueryError("source and target are the same actor")
     allowed_types = _known(graph.vocabulary.relation_types, types, "relation type")
     excluded = _known(graph.vocabulary.relation_types, exclude_types, "relation type") or set()
     allowed_kinds = _known(graph.vocabulary.actor_kinds, kinds, "actor kind")
-    floor = 0 if min_confidence is None else CONFIDENCE_RANK.get(min_confidence, -1)
-    if floor < 0:
-        raise ValueError(f"min_confidence must be low, medium or high, not {min_confidence!r}")
-
-    arrays = relation_arrays(graph)
-    if allowed_types is not None or excluded or floor > 0:
-        adjacency = collapse(arrays, follow, arrays.type_mask(allowed_types, excluded, floor))
-    else:
-        adjacency = influence_adjacency(graph, follow)
-    s, t = graph.actor_position(start.id), graph.actor_position(end.id)
-    blocked = None
-    if allowed_kinds is not None:
-        wanted = np.array([kind in allowed_kinds for kind in arrays.kind_ids], dtype=bool)
-        blocked = ~wanted[arrays.kind]
-        blocked[[s, t]] = False
+    if min_confidence is not None:
+        require_choice("min_confidence", min_confidence, CONFIDENCE_LEVELS)
+    floor = 0 if min_confidence is None else CONFIDENCE_RANK[min_confidence]
+    query = _Query(
+        start.id, end.id, k, follow, max_hops, weight, all_paths, allowed_types, excluded,
+        allowed_kinds, floor,
+    )  # fmt: skip
+    actors = len(graph.actors_by_id)
     # exact ties are ranked by id by searching past the k-th path, except on big graphs
-    extra = _TIE_SEARCH_LIMIT if arrays.actors <= TIE_SEARCH_ACTORS else 0
-    node_paths = _search(adjacency, s, t, k, max_hops, weight, all_paths, blocked, extra)
-    if not node_paths:
+    extra = _TIE_SEARCH_LIMIT if actors <= TIE_SEARCH_ACTORS else 0
+    if actors < REGION_SEARCH_ACTORS:
+        paths = _on_whole_graph(graph, query, extra)
+    else:
+        paths = _on_region(graph, query, extra)
+    if not paths:
         raise NoPath(start.id, end.id, follow)
-    paths = [_path_from_nodes(graph, adjacency, nodes) for nodes in node_paths]
     paths.sort(key=_ranking(weight))
     return paths if all_paths else paths[:k]
+
+
+@dataclass(frozen=True)
+class _Query:
+    source: str
+    target: str
+    k: int
+    follow: str
+    max_hops: int | None
+    weight: str
+    all_paths: bool
+    types: set[str] | None
+    excluded: set[str]
+    kinds: set[str] | None
+    floor: int
+
+    @property
+    def filtered(self) -> bool:
+        return self.types is not None or bool(self.excluded) or self.floor > 0
+
+    @property
+    def cutoff(self) -> int:
+        return DEFAULT_ALL_HOPS if self.max_hops is None else self.max_hops
+
+
+def _on_whole_graph(graph: Graph, query: _Query, extra: int) -> list[Path]:
+    """Search the whole collapsed influence view: quickest on small graphs, and needs
+    neither numpy nor the arrays."""
+    import networkx as nx
+
+    from actorgraph.network import collapsed_influence
+
+    def keep(relation: Relation) -> bool:
+        return (
+            (query.types is None or relation.type in query.types)
+            and relation.type not in query.excluded
+            and CONFIDENCE_RANK[relation.confidence] >= query.floor
+        )
+
+    view = collapsed_influence(graph, query.follow, keep if query.filtered else None)
+    if query.kinds is not None:
+        ends = {query.source, query.target}
+        view = view.subgraph(a.id for a in graph.actors if a.kind in query.kinds or a.id in ends)
+    if query.all_paths:
+        generator = nx.all_simple_paths(view, query.source, query.target, cutoff=query.cutoff)
+        node_paths = list(itertools.islice(generator, ALL_PATHS_LIMIT))
+    else:
+        node_paths, _ = _best_node_paths(
+            nx, view, query.source, query.target, query.k + extra, query.k, query.max_hops,
+            query.weight,
+        )  # fmt: skip
+    actors = graph.actors_by_id
+    paths = []
+    for nodes in node_paths:
+        hops = []
+        for mover, moved in itertools.pairwise(nodes):
+            best, *others = view.edges[mover, moved]["ties"]
+            hops.append(
+                Hop(
+                    actors[mover],
+                    actors[moved],
+                    best["relation"],
+                    best["along"],
+                    tuple(t["relation"] for t in others),
+                )
+            )
+        paths.append(Path(tuple(hops)))
+    return paths
+
+
+def _on_region(graph: Graph, query: _Query, extra: int) -> list[Path]:
+    """Search the arrays for the region that can hold the answer, then networkx there."""
+    import numpy as np
+
+    from actorgraph.io.adjacency import collapse, influence_adjacency, relation_arrays
+
+    arrays = relation_arrays(graph)
+    if query.filtered:
+        mask = arrays.type_mask(query.types, query.excluded, query.floor)
+        adjacency = collapse(arrays, query.follow, mask)
+    else:
+        adjacency = influence_adjacency(graph, query.follow)
+    s, t = graph.actor_position(query.source), graph.actor_position(query.target)
+    blocked = None
+    if query.kinds is not None:
+        wanted = np.array([kind in query.kinds for kind in arrays.kind_ids], dtype=bool)
+        blocked = ~wanted[arrays.kind]
+        blocked[[s, t]] = False
+    node_paths = _search(adjacency, s, t, query, blocked, extra)
+    return [_path_from_nodes(graph, adjacency, nodes) for nodes in node_paths]
 
 
 def _known(vocabulary: Any, names: Iterable[str] | None, word: str) -> set[str] | None:
@@ -215,7 +295,7 @@ def _known(vocabulary: Any, names: Iterable[str] | None, word: str) -> set[str] 
     wanted = set(names)
     unknown = sorted(wanted - set(vocabulary))
     if unknown:
-        raise ValueError(
+        raise QueryError(
             f"unknown {word} {', '.join(map(repr, unknown))}; known: {', '.join(vocabulary)}"
         )
     return wanted
@@ -232,15 +312,7 @@ def _ranking(weight: str) -> Any:
 
 
 def _search(
-    adjacency: Any,
-    s: int,
-    t: int,
-    k: int,
-    max_hops: int | None,
-    weight: str,
-    all_paths: bool,
-    blocked: Any,
-    extra: int,
+    adjacency: Any, s: int, t: int, query: _Query, blocked: Any, extra: int
 ) -> list[list[int]]:
     """The node paths networkx finds, searching only where the answer can lie.
 
@@ -258,8 +330,9 @@ def _search(
     import networkx as nx
     import numpy as np
 
-    from .io.adjacency import UNREACHED, hop_distances
+    from actorgraph.io.adjacency import UNREACHED, hop_distances
 
+    k, max_hops, weight, all_paths = query.k, query.max_hops, query.weight, query.all_paths
     movers, moved = adjacency.source, adjacency.target
     usable = np.ones(len(moved), dtype=bool)
     if blocked is not None:
@@ -272,8 +345,8 @@ def _search(
             return []
         bound_of = from_s[movers] + 1 + to_t[moved]
         bound_of[~usable | (bound_of >= UNREACHED)] = UNREACHED
-        bound: float = (DEFAULT_ALL_HOPS if max_hops is None else max_hops) if all_paths else int(
-            from_s[t]
+        bound: float = (
+            (DEFAULT_ALL_HOPS if max_hops is None else max_hops) if all_paths else int(from_s[t])
         )
         reachable = bound_of < UNREACHED
     else:
@@ -304,7 +377,7 @@ def _search(
 
 def region_view_of(adjacency: Any, chosen: Any, s: int, t: int) -> Any:
     """The networkx view of the chosen edges (see :func:`actorgraph.network.region_view`)."""
-    from .network import region_view
+    from actorgraph.network import region_view
 
     return region_view(adjacency, chosen, (s, t))
 
@@ -315,7 +388,7 @@ def _strength_bounds(adjacency: Any, s: int, t: int, usable: Any) -> tuple[Any, 
     from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import dijkstra
 
-    from .network import MAX_COST, MINOR
+    from actorgraph.network import MAX_COST, MINOR
 
     size = adjacency.actors
     cost = np.minimum(-np.log(adjacency.strength), MAX_COST) + MINOR

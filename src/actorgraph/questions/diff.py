@@ -4,7 +4,7 @@ Actors are matched by id; relations by source, type, target and ``since`` (a
 relation that starts again later is another statement). Anything else that
 differs is a change, listed field by field.
 
->>> from actorgraph.load import parse_graph
+>>> from actorgraph.io.load import parse_graph
 >>> old = parse_graph('''
 ... title: t
 ... sources: [{id: s, title: S}]
@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from .model import Actor, Graph, Relation
+from actorgraph.model import Actor, Graph, Relation
 
 _IGNORED = {"line"}
 
@@ -92,13 +92,14 @@ def _field_changes(old: Any, new: Any) -> tuple[tuple[str, Any, Any], ...]:
     )
 
 
-def _relation_key(relation: Relation) -> tuple[str, ...]:
-    return (relation.source, relation.type, relation.target, relation.since or "")
-
-
 def _label(relation: Relation) -> str:
     label = f"{relation.source}:{relation.type}:{relation.target}"
-    return f"{label} (since {relation.since})" if relation.since else label
+    dates = [
+        f"{word} {value}"
+        for word, value in (("since", relation.since), ("until", relation.until))
+        if value
+    ]
+    return f"{label} ({', '.join(dates)})" if dates else label
 
 
 def _compare(what: str, old: dict[Any, Any], new: dict[Any, Any], label: Any) -> list[Change]:
@@ -126,8 +127,8 @@ def diff_graphs(old: Graph, new: Graph) -> GraphDiff:
     )
     relations = _compare(
         "relation",
-        {_relation_key(r): r for r in old.relations},
-        {_relation_key(r): r for r in new.relations},
+        {r.identity: r for r in old.relations},
+        {r.identity: r for r in new.relations},
         _label,
     )
     return GraphDiff(tuple(actors + relations), graph_fields)

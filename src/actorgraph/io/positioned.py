@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ._memory import collector_paused
-from .exceptions import Problem
+from actorgraph.exceptions import Problem
+from actorgraph.memory import collector_paused
 
 PathKey = tuple[str | int, ...]
 

@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .exceptions import OutputError
+from actorgraph.exceptions import OutputError
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> Path:

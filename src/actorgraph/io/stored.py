@@ -1,0 +1,461 @@
+"""What a compiled store entry holds, and the graph read back from one.
+
+An entry is one SQLite file: ``meta`` (schema version, the key it was written
+for, title, dates), ``sources``, ``actor_kinds`` and ``relation_types`` (the
+graph's whole vocabulary), ``actors``, ``relations`` (each with its first piece
+of evidence inline; most have exactly one), ``evidence`` (further pieces), and
+``arrays``: numpy arrays as raw little-endian BLOBs with their SHA-256 (the
+relation arrays and influence adjacency of :mod:`actorgraph.io.adjacency`, and
+a hash index of actor names). Lists and attributes are JSON text. Nothing in
+it constructs objects by name.
+
+A :class:`StoredGraph` is a :class:`~actorgraph.model.Graph` whose rows load
+when asked for: a path question reads the arrays and the rows of its answer,
+``show`` one actor's rows; walking :attr:`~StoredGraph.actors` or
+:attr:`~StoredGraph.relations` reads them all once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from actorgraph.memory import collector_paused
+from actorgraph.model import Actor, Evidence, Graph, Relation, Source, day_bounds
+from actorgraph.vocabulary import ActorKind, RelationType, Vocabulary
+
+if TYPE_CHECKING:  # numpy loads only when arrays are read: small graphs answer without it
+    import numpy as np
+
+    from actorgraph.io.adjacency import Adjacency, RelationArrays
+
+SCHEMA_VERSION = 1
+SMALL = 5000  # up to this many actors and relations, lookups read every row (no numpy)
+
+DDL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TABLE sources (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT NOT NULL,
+    authors TEXT NOT NULL, publisher TEXT, published TEXT, url TEXT);
+CREATE TABLE actor_kinds (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, label TEXT NOT NULL,
+    color TEXT NOT NULL, shape TEXT NOT NULL, description TEXT NOT NULL);
+CREATE TABLE relation_types (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, label TEXT NOT NULL,
+    polarity TEXT NOT NULL, influence TEXT NOT NULL, score REAL, plover TEXT,
+    description TEXT NOT NULL);
+CREATE TABLE actors (idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+    kind TEXT NOT NULL, aliases TEXT NOT NULL, description TEXT NOT NULL, line INTEGER,
+    attributes TEXT NOT NULL);
+CREATE TABLE relations (idx INTEGER PRIMARY KEY, source TEXT NOT NULL, type TEXT NOT NULL,
+    target TEXT NOT NULL, strength REAL NOT NULL, confidence TEXT NOT NULL, since TEXT,
+    until TEXT, id TEXT, note TEXT NOT NULL, line INTEGER, attributes TEXT NOT NULL,
+    evidence_source TEXT, evidence_claim TEXT, evidence_paragraph INTEGER,
+    more_evidence INTEGER NOT NULL);
+CREATE TABLE evidence (relation INTEGER NOT NULL, position INTEGER NOT NULL,
+    source TEXT NOT NULL, claim TEXT NOT NULL, paragraph INTEGER,
+    PRIMARY KEY (relation, position)) WITHOUT ROWID;
+CREATE TABLE arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL, sha256 BLOB NOT NULL)
+    WITHOUT ROWID;
+"""
+
+# every array an entry keeps, with its one permitted type (little-endian, never objects)
+ARRAY_TYPES = {
+    "source": "<i4",
+    "target": "<i4",
+    "type": "<i2",
+    "strength": "<f8",
+    "confidence": "i1",
+    "since": "<i4",
+    "until": "<i4",
+    "kind": "<i2",
+    "influence": "i1",
+    "indptr": "<i4",
+    "edge_target": "<i4",
+    "edge_strength": "<f8",
+    "edge_first": "<i4",
+    "tie_ptr": "<i4",
+    "tie_relation": "<i4",
+    "tie_along": "?",
+    "name_hash": "<u4",  # crc32 of each casefolded name, sorted ...
+    "name_actor": "<i4",  # ... and the actor it names
+}
+_SCHEMA_QUERY = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+_ACTOR_COLUMNS = "id, name, kind, aliases, description, line, attributes"
+_RELATION_COLUMNS = (
+    "source, type, target, strength, confidence, since, until, id, note, line, attributes, "
+    "evidence_source, evidence_claim, evidence_paragraph, more_evidence"
+)
+
+
+class StoreError(Exception):
+    """An entry that is not to be trusted (the caller rebuilds it)."""
+
+
+def name_hash(folded: str) -> int:
+    """The hash under which a casefolded name is indexed."""
+    return zlib.crc32(folded.encode("utf-8"))
+
+
+def _expected_schema() -> list[tuple[Any, ...]]:
+    memory = sqlite3.connect(":memory:")
+    try:
+        memory.executescript(DDL)
+        return memory.execute(_SCHEMA_QUERY).fetchall()
+    finally:
+        memory.close()
+
+
+def _connect(entry: Path) -> sqlite3.Connection:
+    uri = "file:" + entry.resolve().as_posix().replace("%", "%25").replace("?", "%3f")
+    connection = sqlite3.connect(uri.replace("#", "%23") + "?mode=ro", uri=True)
+    connection.execute("PRAGMA trusted_schema=OFF")
+    connection.execute("PRAGMA query_only=ON")
+    return connection
+
+
+class StoredGraph(Graph):
+    """A graph read from the store: its actors and relations load only when asked for.
+
+    Equal to the :class:`Graph` it was stored from; ``dataclasses.replace`` and
+    the methods built on it (``with_relations``, ``without``, ``around``) give
+    plain graphs.
+    """
+
+    _connection: sqlite3.Connection
+    _active: str | dt.date | None  # the date of as_of, if any
+    _counts: tuple[int, int]
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs:  # dataclasses.replace: a plain graph with every row
+            return Graph(*args, **kwargs)
+        return super().__new__(cls)
+
+    @classmethod
+    def open(cls, entry: Path, expected: dict[str, Any], path: str) -> StoredGraph:
+        """Open and check an entry; :class:`StoreError` (or sqlite3.Error) when it is not
+        exactly what this code writes for ``expected`` (schema, content hash, code)."""
+        connection = _connect(entry)
+        try:
+            if connection.execute(_SCHEMA_QUERY).fetchall() != _expected_schema():
+                raise StoreError("unexpected schema")
+            meta = dict(connection.execute("SELECT key, value FROM meta"))
+            if meta.get("schema") != SCHEMA_VERSION or any(
+                meta.get(key) != value for key, value in expected.items()
+            ):
+                raise StoreError("entry of another file or version")
+            kinds = {
+                row[0]: ActorKind(*row)
+                for row in connection.execute(
+                    "SELECT id, label, color, shape, description FROM actor_kinds ORDER BY idx"
+                )
+            }
+            types = {
+                row[0]: RelationType(*row)
+                for row in connection.execute(
+                    "SELECT id, label, polarity, influence, score, plover, description "
+                    "FROM relation_types ORDER BY idx"
+                )
+            }
+            sources = tuple(
+                Source(id, title, tuple(json.loads(authors)), publisher, published, url)
+                for id, title, authors, publisher, published, url in connection.execute(
+                    "SELECT id, title, authors, publisher, published, url FROM sources ORDER BY idx"
+                )
+            )
+            counts = (meta.get("actors"), meta.get("relations"))
+            if not all(isinstance(count, int) for count in counts):
+                raise StoreError("bad counts")
+        except BaseException:
+            connection.close()
+            raise
+        graph = object.__new__(cls)
+        fields = {
+            "title": meta.get("title"),
+            "sources": sources,
+            "vocabulary": Vocabulary(kinds, types),
+            "as_of_date": meta.get("as_of"),
+            "description": meta.get("description"),
+            "path": path,
+            "_connection": connection,
+            "_active": None,
+            "_counts": counts,
+        }
+        for name, value in fields.items():
+            object.__setattr__(graph, name, value)
+        return graph
+
+    # -- rows, one at a time ---------------------------------------------
+
+    @cached_property
+    def _rows(self) -> dict[tuple[str, int], Any]:
+        return {}
+
+    def _query(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
+        return self._connection.execute(sql, args).fetchall()
+
+    def actor_at(self, position: int) -> Actor:
+        """The actor at a position of :attr:`actors`, read from its row."""
+        key = ("actor", position)
+        if key not in self._rows:
+            rows = self._query(f"SELECT {_ACTOR_COLUMNS} FROM actors WHERE idx = ?", position)
+            if not rows:
+                raise IndexError(position)
+            self._rows[key] = _actor(rows[0])
+        return self._rows[key]
+
+    def actor_position(self, actor_id: str) -> int:
+        """Where an actor stands in :attr:`actors`."""
+        rows = self._query("SELECT idx FROM actors WHERE id = ?", actor_id)
+        if not rows:
+            raise KeyError(actor_id)
+        return rows[0][0]
+
+    def relation_at(self, position: int) -> Relation:
+        """The relation at a position of the stored file's relations, with its evidence."""
+        key = ("relation", position)
+        if key not in self._rows:
+            rows = self._query(f"SELECT {_RELATION_COLUMNS} FROM relations WHERE idx = ?", position)
+            if not rows:
+                raise IndexError(position)
+            more = []
+            if rows[0][-1]:
+                more = self._query(
+                    "SELECT source, claim, paragraph FROM evidence WHERE relation = ? "
+                    "ORDER BY position",
+                    position,
+                )
+            self._rows[key] = _relation(rows[0], more)
+        return self._rows[key]
+
+    @cached_property
+    def actors_by_id(self) -> Mapping[str, Actor]:  # type: ignore[override]
+        """Actors keyed by id, each read when first asked for."""
+        return _ActorsById(self)
+
+    def actor(self, name: str) -> Actor:
+        """Find an actor by id, name or alias, ignoring case (see :meth:`Graph.actor`):
+        through the name index; the full list of names only for an unknown or
+        ambiguous name (to say so, with suggestions)."""
+        if self._counts[0] > SMALL:
+            import numpy as np
+
+            folded = name.strip().casefold()
+            hashes, actors = self._name_index_arrays
+            wanted = name_hash(folded)
+            first, last = np.searchsorted(hashes, [wanted, wanted + 1])
+            found = [
+                self.actor_at(position)
+                for position in sorted(set(actors[first:last].tolist()))
+                if folded in {n.casefold() for n in self.actor_at(position).names()}
+            ]
+            if len(found) == 1:
+                return found[0]
+        return super().actor(name)
+
+    def relations_of(self, actor_id: str) -> Iterator[Relation]:
+        """Relations in which the actor is source or target, in file order."""
+        if self._counts[1] <= SMALL:
+            return super().relations_of(actor_id)
+        import numpy as np
+
+        position = self.actor_position(actor_id)
+        arrays = self._arrays
+        hits = np.flatnonzero((arrays.source == position) | (arrays.target == position))
+        return (self.relation_at(int(arrays.index[i])) for i in hits)
+
+    @cached_property
+    def _degrees(self) -> dict[str, tuple[int, int]]:
+        import numpy as np
+
+        arrays = self._arrays
+        incoming = np.bincount(arrays.target, minlength=arrays.actors).tolist()
+        outgoing = np.bincount(arrays.source, minlength=arrays.actors).tolist()
+        return {a.id: (incoming[i], outgoing[i]) for i, a in enumerate(self.actors)}
+
+    # -- the whole graph, when asked for ---------------------------------
+
+    @cached_property
+    def actors(self) -> tuple[Actor, ...]:  # type: ignore[override]
+        """Every actor, read from the store once."""
+        with collector_paused():
+            rows = self._query(f"SELECT {_ACTOR_COLUMNS} FROM actors ORDER BY idx")
+            return tuple(_actor(row) for row in rows)
+
+    @cached_property
+    def relations(self) -> tuple[Relation, ...]:  # type: ignore[override]
+        """Every relation (active on the chosen date, if any), read from the store once."""
+        with collector_paused():
+            more: dict[int, list[tuple[Any, ...]]] = {}
+            for relation, *row in self._query(
+                "SELECT relation, source, claim, paragraph FROM evidence "
+                "ORDER BY relation, position"
+            ):
+                more.setdefault(relation, []).append(row)
+            rows = self._query(f"SELECT idx, {_RELATION_COLUMNS} FROM relations ORDER BY idx")
+            relations = (_relation(row[1:], more.get(row[0], ())) for row in rows)
+            if self._active is None:
+                return tuple(relations)
+            return tuple(r for r in relations if r.active_on(self._active))
+
+    # -- arrays ------------------------------------------------------------
+
+    @cached_property
+    def _arrays(self) -> RelationArrays:
+        return self.compiled_arrays()[0]
+
+    @cached_property
+    def _columns(self) -> dict[str, np.ndarray]:
+        import numpy as np
+
+        blobs = {
+            name: (data, digest)
+            for name, data, digest in self._query("SELECT name, data, sha256 FROM arrays")
+        }
+        if set(blobs) != set(ARRAY_TYPES):
+            raise StoreError("arrays missing")
+        columns = {}
+        for name, (data, digest) in blobs.items():
+            if not isinstance(data, bytes) or hashlib.sha256(data).digest() != digest:
+                raise StoreError(f"array {name} damaged")
+            columns[name] = np.frombuffer(data, dtype=ARRAY_TYPES[name])
+        return columns
+
+    @cached_property
+    def _name_index_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._checked[2]
+
+    @cached_property
+    def _checked(self) -> tuple[RelationArrays, Adjacency, tuple[np.ndarray, np.ndarray]]:
+        return _checked_arrays(self._columns, *self._counts, self.vocabulary)
+
+    def compiled_arrays(self) -> tuple[RelationArrays, Adjacency | None]:
+        """The stored arrays (see :class:`actorgraph.io.adjacency.Compiled`); on a date,
+        the relation arrays of the ties active then, and no precomputed adjacency."""
+        relation_arrays, adjacency, _ = self._checked
+        if self._active is None:
+            return relation_arrays, adjacency
+        return relation_arrays.active_on(*day_bounds(self._active)), None
+
+    def as_of(self, when: str | dt.date) -> Graph:
+        """The graph as it stood on a date, still read from the store (see :meth:`Graph.as_of`)."""
+        if self._active is not None:  # a date within a date: the plain way
+            return super().as_of(when)
+        day_bounds(when)  # reject a bad date
+        dated = object.__new__(StoredGraph)
+        for name in ("title", "sources", "vocabulary", "as_of_date", "description", "path"):
+            object.__setattr__(dated, name, getattr(self, name))
+        for name in ("_connection", "_counts"):
+            object.__setattr__(dated, name, getattr(self, name))
+        if "_checked" in self.__dict__:  # share arrays read already
+            object.__setattr__(dated, "_checked", self._checked)
+        object.__setattr__(dated, "_active", when)
+        return dated
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Graph):
+            return NotImplemented
+        return all(
+            getattr(self, f.name) == getattr(other, f.name)
+            for f in dataclasses.fields(Graph)
+            if f.compare
+        )
+
+    __hash__ = Graph.__hash__
+
+
+def _actor(row: tuple[Any, ...]) -> Actor:
+    id, name, kind, aliases, description, line, attributes = row
+    return Actor(
+        id, name, kind, tuple(json.loads(aliases)), description, line,
+        tuple(json.loads(attributes).items()),
+    )  # fmt: skip
+
+
+def _relation(row: tuple[Any, ...], more: Any) -> Relation:
+    (source, type, target, strength, confidence, since, until, id, note, line, attributes,
+     evidence_source, claim, paragraph, _) = row  # fmt: skip
+    evidence = () if claim is None else (Evidence(evidence_source, claim, paragraph),)
+    return Relation(
+        source, type, target, strength, confidence,
+        evidence + tuple(Evidence(*item) for item in more),
+        since, until, id, note, line, tuple(json.loads(attributes).items()),
+    )  # fmt: skip
+
+
+class _ActorsById(Mapping[str, Actor]):
+    """Actors by id, read one row at a time."""
+
+    def __init__(self, graph: StoredGraph) -> None:
+        self._graph = graph
+
+    def __getitem__(self, actor_id: str) -> Actor:
+        return self._graph.actor_at(self._graph.actor_position(actor_id))
+
+    def __iter__(self) -> Iterator[str]:
+        return (a.id for a in self._graph.actors)
+
+    def __len__(self) -> int:
+        return self._graph._counts[0]
+
+
+def _checked_arrays(
+    columns: dict[str, np.ndarray], actors: int, relations: int, vocabulary: Vocabulary
+) -> tuple[RelationArrays, Adjacency, tuple[np.ndarray, np.ndarray]]:
+    """Arrays whose shapes and ranges fit the graph, or :class:`StoreError`."""
+    import numpy as np
+
+    from actorgraph.io.adjacency import RELATION_COLUMNS, Adjacency, RelationArrays
+
+    def need(condition: Any, what: str) -> None:
+        if not bool(condition):
+            raise StoreError(f"arrays: {what}")
+
+    def within(name: str, limit: int) -> None:
+        values = columns[name]
+        need(not len(values) or (values.min() >= 0 and values.max() < limit), f"{name} range")
+
+    for name in RELATION_COLUMNS:
+        need(len(columns[name]) == relations, f"{name} length")
+    need(len(columns["kind"]) == actors, "kind length")
+    need(len(columns["influence"]) == len(vocabulary.relation_types), "influence length")
+    within("source", actors)
+    within("target", actors)
+    within("type", len(vocabulary.relation_types))
+    within("kind", len(vocabulary.actor_kinds))
+    within("influence", 4)
+    indptr, ties = columns["indptr"], columns["tie_ptr"]
+    edges = len(columns["edge_target"])
+    need(len(indptr) == actors + 1 and indptr[0] == 0 and indptr[-1] == edges, "indptr")
+    need((np.diff(indptr) >= 0).all(), "indptr order")
+    need(len(columns["edge_strength"]) == edges == len(columns["edge_first"]), "edges")
+    within("edge_target", actors)
+    need(len(ties) == edges + 1 and ties[0] == 0 and (np.diff(ties) >= 1).all(), "tie_ptr")
+    need(ties[-1] == len(columns["tie_relation"]) == len(columns["tie_along"]), "ties")
+    within("tie_relation", relations)
+    hashes, named = columns["name_hash"], columns["name_actor"]
+    need(len(hashes) == len(named) and (np.diff(hashes) >= 0).all(), "name index")
+    within("name_actor", actors)
+    stored = RelationArrays(
+        **{name: columns[name] for name in RELATION_COLUMNS},
+        index=np.arange(relations, dtype=np.int32),
+        kind=columns["kind"],
+        type_ids=tuple(vocabulary.relation_types),
+        kind_ids=tuple(vocabulary.actor_kinds),
+        influence=columns["influence"],
+    )
+    adjacency = Adjacency(
+        indptr=indptr,
+        target=columns["edge_target"],
+        strength=columns["edge_strength"],
+        first=columns["edge_first"],
+        tie_ptr=ties,
+        tie_relation=columns["tie_relation"],
+        tie_along=columns["tie_along"],
+    )
+    return stored, adjacency, (hashes, named)
