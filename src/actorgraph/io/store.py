@@ -5,10 +5,12 @@ A graph file, once checked, is written to one SQLite file (its layout:
 instead of parsing and checking the file again.
 
 Trust: an entry is named by the SHA-256 of the graph file's bytes and of the
-code that reads it, and carries both inside. It is opened read-only and used
-only when its schema is exactly the one written here, the content hash inside
-equals the hash of the file being read now, and its arrays match their digests
-and shapes; anything else is ignored and rebuilt from the graph file. So an
+code that reads it, and carries both inside; its file name also holds the
+SHA-256 of the entry's own bytes. It is opened read-only and used only when its
+bytes match that digest (no damage anywhere), its schema is exactly the one
+written here, the content hash inside equals the hash of the file being read
+now, and its arrays have the shapes and ranges of the graph; anything else is
+ignored and rebuilt from the graph file. So an
 entry planted or swapped in cannot run code, and cannot change an answer unless
 it holds the graph file's own content. Entries live in a private folder
 (``$ACTORGRAPH_CACHE_DIR``, else the user's cache folder): created 0700,
@@ -160,28 +162,31 @@ def file_hash(path: Path) -> str:
 
 
 def entry_name(content_hash: str, code: str) -> str:
-    """The file name of the entry for a graph file's content under this code."""
-    return hashlib.sha256(f"{content_hash}|{code}".encode()).hexdigest() + SUFFIX
+    """The name stem of the entries for a graph file's content under this code; an entry's
+    file adds the SHA-256 of its own bytes: ``STEM.DIGEST.sqlite``."""
+    return hashlib.sha256(f"{content_hash}|{code}".encode()).hexdigest()
 
 
 # -- reading ----------------------------------------------------------------
 
 
 def open_graph(folder: Path, content_hash: str, size: int, path: str) -> StoredGraph | None:
-    """The stored graph for a file's content, or None when absent or not to be trusted."""
+    """The stored graph for a file's content, or None when absent or not to be trusted:
+    its bytes must match the digest in its name (no damage), and then its schema and
+    the key inside must be exactly what this code writes for this content."""
     code = code_version()
-    entry = folder / entry_name(content_hash, code)
-    try:
-        info = os.lstat(entry)
-    except OSError:
-        return None
-    if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
-        return None
     expected = {"content_sha256": content_hash, "size": size, "code": code}
-    try:
-        return StoredGraph.open(entry, expected, path)
-    except (StoreError, sqlite3.Error, ValueError, TypeError, KeyError):
-        return None
+    for entry in folder.glob(f"{entry_name(content_hash, code)}.*{SUFFIX}"):
+        try:
+            info = os.lstat(entry)
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+                continue
+            if file_hash(entry) != entry.name.split(".")[1]:
+                continue
+            return StoredGraph.open(entry, expected, path)
+        except (OSError, StoreError, sqlite3.Error, ValueError, TypeError, KeyError):
+            continue
+    return None
 
 
 # -- writing ----------------------------------------------------------------
@@ -191,9 +196,9 @@ def save(folder: Path, content_hash: str, size: int, graph: Graph) -> Path | Non
     """Write the entry for a graph atomically; None when it cannot be written (the
     command goes on without it)."""
     code = code_version()
-    target = folder / entry_name(content_hash, code)
+    stem = entry_name(content_hash, code)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=folder)
     except OSError:
         return None
     try:
@@ -204,6 +209,7 @@ def save(folder: Path, content_hash: str, size: int, graph: Graph) -> Path | Non
         finally:
             connection.close()
         os.chmod(temporary, 0o600)
+        target = folder / f"{stem}.{file_hash(Path(temporary))}{SUFFIX}"
         os.replace(temporary, target)
     except Exception:  # noqa: BLE001 - a store that cannot be written is skipped
         with contextlib.suppress(OSError):
@@ -299,9 +305,7 @@ def _write(connection: sqlite3.Connection, graph: Graph, key: dict[str, Any]) ->
         )
     for name, values in _arrays(graph).items():
         data = values.astype(ARRAY_TYPES[name], copy=False).tobytes()
-        connection.execute(
-            "INSERT INTO arrays VALUES (?, ?, ?)", (name, data, hashlib.sha256(data).digest())
-        )
+        connection.execute("INSERT INTO arrays VALUES (?, ?)", (name, data))
     connection.commit()
 
 

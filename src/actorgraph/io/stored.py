@@ -4,7 +4,7 @@ An entry is one SQLite file: ``meta`` (schema version, the key it was written
 for, title, dates), ``sources``, ``actor_kinds`` and ``relation_types`` (the
 graph's whole vocabulary), ``actors``, ``relations`` (each with its first piece
 of evidence inline; most have exactly one), ``evidence`` (further pieces), and
-``arrays``: numpy arrays as raw little-endian BLOBs with their SHA-256 (the
+``arrays``: numpy arrays as raw little-endian BLOBs (the
 relation arrays and influence adjacency of :mod:`actorgraph.io.adjacency`, and
 a hash index of actor names). Lists and attributes are JSON text. Nothing in
 it constructs objects by name.
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import sqlite3
 import zlib
@@ -60,8 +59,7 @@ CREATE TABLE relations (idx INTEGER PRIMARY KEY, source TEXT NOT NULL, type TEXT
 CREATE TABLE evidence (relation INTEGER NOT NULL, position INTEGER NOT NULL,
     source TEXT NOT NULL, claim TEXT NOT NULL, paragraph INTEGER,
     PRIMARY KEY (relation, position)) WITHOUT ROWID;
-CREATE TABLE arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL, sha256 BLOB NOT NULL)
-    WITHOUT ROWID;
+CREATE TABLE arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 """
 
 # every array an entry keeps, with its one permitted type (little-endian, never objects)
@@ -188,6 +186,12 @@ class StoredGraph(Graph):
         }
         for name, value in fields.items():
             object.__setattr__(graph, name, value)
+        if max(counts) > SMALL:  # arrays will be read: check them now, not mid-answer
+            try:
+                graph._checked  # noqa: B018 - reads and checks them
+            except BaseException:
+                connection.close()
+                raise
         return graph
 
     # -- rows, one at a time ---------------------------------------------
@@ -313,18 +317,10 @@ class StoredGraph(Graph):
     def _columns(self) -> dict[str, np.ndarray]:
         import numpy as np
 
-        blobs = {
-            name: (data, digest)
-            for name, data, digest in self._query("SELECT name, data, sha256 FROM arrays")
-        }
-        if set(blobs) != set(ARRAY_TYPES):
+        blobs = dict(self._query("SELECT name, data FROM arrays"))
+        if set(blobs) != set(ARRAY_TYPES) or not all(isinstance(b, bytes) for b in blobs.values()):
             raise StoreError("arrays missing")
-        columns = {}
-        for name, (data, digest) in blobs.items():
-            if not isinstance(data, bytes) or hashlib.sha256(data).digest() != digest:
-                raise StoreError(f"array {name} damaged")
-            columns[name] = np.frombuffer(data, dtype=ARRAY_TYPES[name])
-        return columns
+        return {name: np.frombuffer(data, dtype=ARRAY_TYPES[name]) for name, data in blobs.items()}
 
     @cached_property
     def _name_index_arrays(self) -> tuple[np.ndarray, np.ndarray]:
