@@ -12,6 +12,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -57,9 +58,9 @@ def entries() -> list[Path]:
 
 def planted(path: Path, content: bytes) -> Path:
     """Write ``content`` where the next read of ``path`` looks for its entry (named, as
-    entries are, with the digest of its own bytes)."""
+    entries are, with the check of its own bytes)."""
     stem = store.entry_name(store.file_hash(path), store.code_version())
-    target = folder() / f"{stem}.{hashlib.sha256(content).hexdigest()}.sqlite"
+    target = folder() / f"{stem}.{zlib.crc32(content):08x}.sqlite"
     target.write_bytes(content)
     return target
 
@@ -75,7 +76,7 @@ def test_stored_once_then_read_without_parsing_private_and_lazy(big, monkeypatch
     first = read_graph(big)
     [entry] = entries()
     stem = store.entry_name(store.file_hash(big), store.code_version())
-    assert entry.name == f"{stem}.{store.file_hash(entry)}.sqlite"
+    assert entry.name == f"{stem}.{zlib.crc32(entry.read_bytes()):08x}.sqlite"
     assert stat.S_IMODE(folder().stat().st_mode) == 0o700
     assert stat.S_IMODE(entry.stat().st_mode) == 0o600
 
@@ -184,9 +185,12 @@ def test_entries_are_pruned_and_orphaned_temporary_files_swept(tmp_path, monkeyp
     import fcntl
 
     monkeypatch.setattr(store, "MAX_ENTRIES", 3)
-    orphan = folder() / ".abc.sqlite.x1.tmp"
+    stem = "ab" * 32
+    orphan = folder() / f".{stem}.x1.tmp"
     orphan.write_bytes(b"half")
-    busy = folder() / ".abc.sqlite.x2.tmp"
+    someone_elses = folder() / "notes.tmp"  # not ours: never touched
+    someone_elses.write_bytes(b"mine")
+    busy = folder() / f".{stem}.x2.tmp"
     with open(busy, "wb") as writing:
         fcntl.flock(writing, fcntl.LOCK_EX)  # a writer at work keeps its file
         for n in range(5):
@@ -194,7 +198,7 @@ def test_entries_are_pruned_and_orphaned_temporary_files_swept(tmp_path, monkeyp
             path.write_text(SMALL.replace("title: Small", f"title: Small {n}"))
             read_graph(path)
         assert len(entries()) == 3
-        assert not orphan.exists() and busy.exists()
+        assert not orphan.exists() and busy.exists() and someone_elses.exists()
 
 
 _KILLED_WRITER = """
