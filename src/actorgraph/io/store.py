@@ -296,7 +296,7 @@ def _write(connection: sqlite3.Connection, graph: Graph, key: dict[str, Any]) ->
                 for i, t in enumerate(vocabulary.relation_types.values())
             ],
         )
-        dumps = json.dumps
+        dumps = json.JSONEncoder().encode
         insert(
             "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -336,11 +336,9 @@ def _arrays(graph: Graph) -> dict[str, Any]:
 
     relations = relation_arrays(graph)
     adjacency = influence_adjacency(graph)
-    names = sorted(
-        (name_hash(name), i)
-        for i, a in enumerate(graph.actors)
-        for name in dict.fromkeys(n.casefold() for n in a.names())
-    )
+    named = [(name, i) for i, a in enumerate(graph.actors) for name in a.names()]
+    keys = np.array([name_hash(name.casefold()) for name, _ in named], dtype=np.uint64) << 32
+    keys = np.unique(keys | np.array([i for _, i in named], dtype=np.uint64))  # by name, actor
     return {
         **{name: getattr(relations, name) for name in RELATION_COLUMNS},
         "kind": relations.kind,
@@ -352,6 +350,6 @@ def _arrays(graph: Graph) -> dict[str, Any]:
         "tie_ptr": adjacency.tie_ptr,
         "tie_relation": adjacency.tie_relation,
         "tie_along": adjacency.tie_along,
-        "name_hash": np.array([h for h, _ in names], dtype=np.uint32),
-        "name_actor": np.array([i for _, i in names], dtype=np.int32),
+        "name_hash": keys >> np.uint64(32),
+        "name_actor": keys & np.uint64(0xFFFFFFFF),
     }
