@@ -281,9 +281,8 @@ def hop_distances(
             break
         offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))
         found = neighbours[np.repeat(starts - offsets, sizes) + np.arange(total)]
-        found = np.unique(found[distance[found] == UNREACHED])
-        distance[found] = level
-        frontier = found
+        distance[found[distance[found] == UNREACHED]] = level  # repeats set the same value
+        frontier = np.flatnonzero(distance == level)
     if blocked is not None:
         distance[distance == -1] = UNREACHED
     return distance

@@ -350,6 +350,8 @@ def _arrays(graph: Graph) -> dict[str, Any]:
         "tie_ptr": adjacency.tie_ptr,
         "tie_relation": adjacency.tie_relation,
         "tie_along": adjacency.tie_along,
+        "reverse_indptr": adjacency.reverse[0],
+        "reverse_source": adjacency.reverse[1],
         "name_hash": keys >> np.uint64(32),
         "name_actor": keys & np.uint64(0xFFFFFFFF),
     }

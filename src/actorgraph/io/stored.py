@@ -80,6 +80,8 @@ ARRAY_TYPES = {
     "tie_ptr": "<i4",
     "tie_relation": "<i4",
     "tie_along": "?",
+    "reverse_indptr": "<i4",  # in-edges of each actor, for searches towards a target ...
+    "reverse_source": "<i4",  # ... and their movers
     "name_hash": "<u4",  # crc32 of each casefolded name, sorted ...
     "name_actor": "<i4",  # ... and the actor it names
 }
@@ -434,6 +436,11 @@ def _checked_arrays(
     need(len(ties) == edges + 1 and ties[0] == 0 and (np.diff(ties) >= 1).all(), "tie_ptr")
     need(ties[-1] == len(columns["tie_relation"]) == len(columns["tie_along"]), "ties")
     within("tie_relation", relations)
+    reverse_indptr, reverse_source = columns["reverse_indptr"], columns["reverse_source"]
+    need(len(reverse_indptr) == actors + 1 and reverse_indptr[0] == 0, "reverse_indptr")
+    need(reverse_indptr[-1] == edges == len(reverse_source), "reverse edges")
+    need((np.diff(reverse_indptr) >= 0).all(), "reverse_indptr order")
+    within("reverse_source", actors)
     hashes, named = columns["name_hash"], columns["name_actor"]
     need(len(hashes) == len(named) and (np.diff(hashes) >= 0).all(), "name index")
     within("name_actor", actors)
@@ -454,4 +461,5 @@ def _checked_arrays(
         tie_relation=columns["tie_relation"],
         tie_along=columns["tie_along"],
     )
+    adjacency.__dict__["reverse"] = (reverse_indptr, reverse_source)  # kept, not recomputed
     return stored, adjacency, (hashes, named)

@@ -7,9 +7,9 @@ lists the others as alternatives.
 Ranking, so answers are reproducible: fewer hops first; among paths of equal
 length, the higher overall strength (product of hop strengths) first; then the
 actor ids in order (on graphs of more than 5,000 actors exact ties keep
-networkx's order instead, which is deterministic but not by id: finding them
-costs more than they are worth there). The strongest tie of a hop is chosen by
-strength, then confidence, then file order.
+networkx's order in the searched region instead, which is deterministic but
+not by id: finding them costs more than they are worth there). The strongest
+tie of a hop is chosen by strength, then confidence, then file order.
 """
 
 from __future__ import annotations
@@ -145,9 +145,11 @@ def find_paths(
     weaker evidence, and ``kinds`` restricts the actors a path may pass through
     (the two ends are always allowed).
 
-    The search runs on the graph's arrays (see :mod:`actorgraph.io.adjacency`):
-    distances from both ends mark the region that can hold the best paths, and
-    networkx finds them in that region only (see :func:`_search`).
+    On graphs of :data:`REGION_SEARCH_ACTORS` actors or more the search runs on
+    the graph's arrays (see :mod:`actorgraph.io.adjacency`): distances from both
+    ends mark the region that can hold the best paths, and networkx finds them
+    in that region only (see :func:`_search`), with the same answer as over the
+    whole graph. Smaller graphs are searched whole.
 
     Actors are named by id, name or alias. Raises
     :class:`~actorgraph.exceptions.ActorNotFound` for an unknown name and
