@@ -128,3 +128,15 @@ def test_path_json_shape():
     assert hop["relation"]["evidence"] == [
         {"source": "src", "paragraph": 1, "claim": "b depends_on a"}
     ]
+
+
+def test_strength_ranking_with_max_hops_finds_a_short_path_behind_longer_ones(monkeypatch):
+    # Regression: the strongest chain a->b->d is too long for --max-hops 1; the weak
+    # direct tie must still be found, also where the search keeps no tie margin
+    # (graphs above TIE_SEARCH_ACTORS), where skipped paths used to use up the limit.
+    from actorgraph.questions import paths as path_module
+
+    monkeypatch.setattr(path_module, "TIE_SEARCH_ACTORS", 0)
+    graph = graph_of("a controls d 0.1", "a controls b 0.9", "b controls d 0.9")
+    found = find_paths(graph, "a", "d", weight="strength", max_hops=1)
+    assert [ids(p) for p in found] == [["a", "d"]]

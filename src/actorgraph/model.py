@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from functools import cached_property
 from typing import Any
 
 from actorgraph.exceptions import ActorNotFound, AmbiguousActor, QueryError
-from actorgraph.vocabulary import BUILTIN, Vocabulary
+from actorgraph.vocabulary import BUILTIN, Vocabulary, closest_names
 
 RELATION_IDENTITY = ("source", "type", "target", "since", "until")
 """The fields that make two relations the same statement: the checks refuse such a
@@ -225,16 +224,8 @@ class Graph:
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """Actor ids whose names look like ``name``, best first."""
-        wanted = name.strip().casefold()
-        scored: dict[str, float] = {}
-        for known, ids in self._name_index.items():
-            ratio = difflib.SequenceMatcher(None, wanted, known).ratio()
-            if wanted and (wanted in known or known in wanted):
-                ratio = max(ratio, 0.75)
-            for actor_id in ids:
-                scored[actor_id] = max(scored.get(actor_id, 0.0), ratio)
-        ranked = sorted((s, i) for i, s in scored.items() if s >= 0.6)
-        return [i for _, i in sorted(ranked, key=lambda p: (-p[0], p[1]))][:limit]
+        pairs = ((known, ident) for known, ids in self._name_index.items() for ident in ids)
+        return closest_names(name, pairs, limit)
 
     def relations_of(self, actor_id: str) -> Iterator[Relation]:
         """Relations in which the actor is source or target, in file order."""

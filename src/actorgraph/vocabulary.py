@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -77,6 +78,31 @@ POLARITY_STYLE = {
     "neutral": {"color": "#6c757d", "dashes": [2, 5]},
 }
 """How each polarity is drawn: the page, the picture and the DOT/Mermaid exports agree."""
+
+
+def closest_names(
+    name: str, candidates: Iterable[tuple[str, str]], limit: int = 3, cutoff: float = 0.6
+) -> list[str]:
+    """The ids whose names look most like ``name``, best first: "did you mean ...?".
+
+    ``candidates`` are (name, id) pairs; an id may have several names. A name that
+    contains the other, or is contained in it, counts as close.
+
+    >>> closest_names("Lukashenka", [("lukashenko", "lukashenko"), ("putin", "putin")])
+    ['lukashenko']
+    >>> closest_names("xie", [("Xie Xiaoyong", "xie-xiaoyong")])
+    ['xie-xiaoyong']
+    """
+    wanted = name.strip().casefold()
+    scored: dict[str, float] = {}
+    for known, ident in candidates:
+        folded = known.casefold()
+        ratio = difflib.SequenceMatcher(None, wanted, folded).ratio()
+        if wanted and (wanted in folded or folded in wanted):
+            ratio = max(ratio, 0.75)
+        if ratio >= cutoff:
+            scored[ident] = max(scored.get(ident, 0.0), ratio)
+    return sorted(scored, key=lambda ident: (-scored[ident], ident))[:limit]
 
 
 @dataclass(frozen=True)

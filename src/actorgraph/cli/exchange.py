@@ -15,6 +15,7 @@ from actorgraph.cli.options import (
     BadInput,
     actor_id,
     cache_option,
+    count_option,
     echo_json,
     format_option,
     graph_option,
@@ -54,14 +55,13 @@ def _said(paths: list[Path], output_format: str, **summary: object) -> None:
     metavar="A B",
     help="Explain the influence paths from A to B (repeatable).",
 )
-@click.option(
+@count_option(
     "-k",
     "--k",
     "k",
-    type=click.IntRange(1, 10),
     default=3,
-    show_default=True,
     help="How many paths to explain for each --path.",
+    most=10,
 )
 @format_option("text", "json")
 @maps_errors

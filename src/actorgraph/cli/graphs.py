@@ -11,6 +11,7 @@ from actorgraph.cli.options import (
     as_of_option,
     at_date,
     cache_option,
+    choice_option,
     echo_json,
     format_option,
     graphs_named,
@@ -74,11 +75,9 @@ def validate(graphs: tuple[str, ...], output_format: str) -> None:
     metavar="PATH",
     help="File (NAME.html, one graph) or folder to write to [default: output/].",
 )
-@click.option(
+@choice_option(
     "--embed",
-    type=click.Choice(EMBED_MODES),
-    default=EMBED_MODES[0],
-    show_default=True,
+    choices=EMBED_MODES,
     help="A whole page; a fragment (<div> and scripts) to paste into another page "
     "(NAME.fragment.html); or a page for an <iframe>, with the snippet printed.",
 )
@@ -93,12 +92,10 @@ def validate(graphs: tuple[str, ...], output_format: str) -> None:
 @click.option(
     "--min-strength", type=click.FloatRange(0, 1), default=0.0, help="Drop ties weaker than this."
 )
-@click.option(
+@choice_option(
     "--to",
     "to",
-    type=click.Choice(["html", *PICTURE_FORMATS]),
-    default="html",
-    show_default=True,
+    choices=["html", *PICTURE_FORMATS],
     help="Interactive HTML, or a static picture (SVG or PNG) for print and PDF.",
 )
 @as_of_option

@@ -195,3 +195,22 @@ def format_option(*choices: str) -> Callable[[F], F]:
         help="text for people, json for programs"
         + (", csv or markdown for the tables." if len(choices) > 2 else "."),
     )
+
+
+def choice_option(*names: str, choices: Sequence[str], help: str, **extra: Any) -> Any:
+    """An option taking one of a rule-book list, its first entry the default."""
+    return click.option(
+        *names,
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+        **extra,
+    )
+
+
+def count_option(*names: str, default: int, help: str, most: int | None = None) -> Any:
+    """An option taking a count of 1 or more (``-k``, ``--top``)."""
+    return click.option(
+        *names, type=click.IntRange(1, most), default=default, show_default=True, help=help
+    )

@@ -14,6 +14,8 @@ from actorgraph.cli.options import (
     actor_id,
     as_of_option,
     backend_option,
+    choice_option,
+    count_option,
     echo_json,
     format_option,
     graph_option,
@@ -32,14 +34,13 @@ from actorgraph.vocabulary import CONFIDENCE_LEVELS, FOLLOW_MODES, PATH_WEIGHTS
 @click.command()
 @click.argument("source", metavar="A")
 @click.argument("target", metavar="B")
-@click.option(
+@count_option(
     "-k",
     "--k",
     "k",
-    type=click.IntRange(1, 100),
     default=1,
-    show_default=True,
     help="How many paths to list, best first.",
+    most=100,
 )
 @click.option(
     "--all",
@@ -50,18 +51,14 @@ from actorgraph.vocabulary import CONFIDENCE_LEVELS, FOLLOW_MODES, PATH_WEIGHTS
 @click.option(
     "--max-hops", type=click.IntRange(1, None), default=None, help="Longest path to accept."
 )
-@click.option(
+@choice_option(
     "--weight",
-    type=click.Choice(PATH_WEIGHTS),
-    default=PATH_WEIGHTS[0],
-    show_default=True,
+    choices=PATH_WEIGHTS,
     help="Rank by fewest hops, or by strongest chain (each hop costs -log strength).",
 )
-@click.option(
+@choice_option(
     "--follow",
-    type=click.Choice(FOLLOW_MODES),
-    default=FOLLOW_MODES[0],
-    show_default=True,
+    choices=FOLLOW_MODES,
     help="Follow influence (each type's declared direction), arrows as stored, "
     "or ties in any direction.",
 )
@@ -158,12 +155,10 @@ def show(actor: str, graph_file: str | None, as_of: str | None, output_format: s
 @click.command()
 @graph_option
 @as_of_option
-@click.option(
+@choice_option(
     "--sort",
     "sort_by",
-    type=click.Choice(ACTOR_SORTS),
-    default=ACTOR_SORTS[0],
-    show_default=True,
+    choices=ACTOR_SORTS,
     help="Order of the rows.",
 )
 @format_option("text", "json", "csv", "markdown")
@@ -183,18 +178,14 @@ def actors(graph_file: str | None, as_of: str | None, sort_by: str, output_forma
 @click.command()
 @graph_option
 @as_of_option
-@click.option(
+@choice_option(
     "--metric",
-    type=click.Choice(METRICS),
-    default="rank",
-    show_default=True,
+    choices=METRICS,
     help="Rank key actors by this measure.",
 )
-@click.option(
+@count_option(
     "--top",
-    type=click.IntRange(1, None),
     default=10,
-    show_default=True,
     help="How many actors to list per table.",
 )
 @click.option(
@@ -204,11 +195,9 @@ def actors(graph_file: str | None, as_of: str | None, sort_by: str, output_forma
     metavar="A",
     help="Show the dependencies of this actor (repeatable; default: the top three).",
 )
-@click.option(
+@count_option(
     "--reach-hops",
-    type=click.IntRange(1, None),
     default=2,
-    show_default=True,
     help="Hops that count towards reach.",
 )
 @backend_option
@@ -265,18 +254,14 @@ def analyze(
 )
 @graph_option
 @as_of_option
-@click.option(
+@choice_option(
     "--metric",
-    type=click.Choice(WHATIF_METRICS),
-    default="rank",
-    show_default=True,
+    choices=WHATIF_METRICS,
     help="Measure whose changes to list.",
 )
-@click.option(
+@count_option(
     "--top",
-    type=click.IntRange(1, None),
     default=10,
-    show_default=True,
     help="How many changes to list per table.",
 )
 @backend_option

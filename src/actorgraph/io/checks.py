@@ -9,7 +9,6 @@ positioned reader (:mod:`actorgraph.io.positioned`) recorded for it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import math
 import re
@@ -21,7 +20,14 @@ from actorgraph.exceptions import Problem
 from actorgraph.io.positioned import PathKey, PositionedData, read_positioned_yaml
 from actorgraph.memory import collector_paused
 from actorgraph.model import RELATION_IDENTITY, parse_partial_date
-from actorgraph.vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary, declared_entry
+from actorgraph.vocabulary import (
+    BUILTIN,
+    ActorKind,
+    RelationType,
+    Vocabulary,
+    closest_names,
+    declared_entry,
+)
 
 _SINGULAR = {
     "actors": "actor",
@@ -281,14 +287,12 @@ def _did_you_mean(
 ) -> str:
     """A hint naming the closest known id (also matched by ``other_names``) and the choices."""
     known = list(known)
-    candidates = {k.casefold(): k for k in known}
-    for other, ident in (other_names or {}).items():
-        candidates.setdefault(other, ident)
-    close = difflib.get_close_matches(name.casefold(), candidates, n=1, cutoff=0.6)
+    pairs = [(k, k) for k in known] + list((other_names or {}).items())
+    close = closest_names(name, pairs, limit=1)
     listed = (
         f"{label}: {', '.join(known)}" if len(known) <= _MAX_LISTED else f"{len(known)} {label}"
     )
-    return f"did you mean '{candidates[close[0]]}'? {listed}" if close else listed
+    return f"did you mean '{close[0]}'? {listed}" if close else listed
 
 
 def _items(data: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -246,11 +246,40 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
 # -- writing ----------------------------------------------------------------
 
 
+def compact(mapping: dict[str, Any]) -> dict[str, Any]:
+    """The mapping without empty fields, as graph files leave them out."""
+    return {k: v for k, v in mapping.items() if v not in (None, "", (), [], {})}
+
+
+def evidence_data(evidence: Evidence) -> dict[str, Any]:
+    """One piece of evidence as plain data in the file format."""
+    return compact(
+        {"source": evidence.source, "paragraph": evidence.paragraph, "claim": evidence.claim}
+    )
+
+
+def relation_data(relation: Relation) -> dict[str, Any]:
+    """A relation as plain data in the file format, evidence included; every JSON
+    output (files, exports, ``path`` and ``show``) uses these field names."""
+    return compact(
+        {
+            "id": relation.id,
+            "source": relation.source,
+            "type": relation.type,
+            "target": relation.target,
+            "strength": relation.strength,
+            "confidence": relation.confidence,
+            "since": relation.since,
+            "until": relation.until,
+            "note": relation.note,
+            "evidence": [evidence_data(e) for e in relation.evidence],
+            "attributes": dict(relation.attributes),
+        }
+    )
+
+
 def graph_to_data(graph: Graph) -> dict[str, Any]:
     """The graph as plain data in the file format (fields left out when empty)."""
-
-    def compact(mapping: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in mapping.items() if v not in (None, "", (), [], {})}
 
     declared_kinds = [
         k for k in graph.vocabulary.actor_kinds.values() if k.id not in BUILTIN.actor_kinds
@@ -318,27 +347,7 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
         )
         for a in graph.actors
     ]
-    data["relations"] = [
-        compact(
-            {
-                "id": r.id,
-                "source": r.source,
-                "type": r.type,
-                "target": r.target,
-                "strength": r.strength,
-                "confidence": r.confidence,
-                "since": r.since,
-                "until": r.until,
-                "note": r.note,
-                "evidence": [
-                    compact({"source": e.source, "paragraph": e.paragraph, "claim": e.claim})
-                    for e in r.evidence
-                ],
-                "attributes": dict(r.attributes),
-            }
-        )
-        for r in graph.relations
-    ]
+    data["relations"] = [relation_data(r) for r in graph.relations]
     return data
 
 

@@ -14,8 +14,6 @@ only scalars, so lists (aliases, evidence, sources) travel as JSON text there.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 from collections.abc import Callable
@@ -25,6 +23,7 @@ from typing import Any
 from actorgraph.exceptions import require_choice
 from actorgraph.io.load import graph_to_data
 from actorgraph.model import Graph
+from actorgraph.outputs.formatting import csv_text
 from actorgraph.vocabulary import EXPORT_FORMATS, POLARITY_STYLE
 
 FORMATS = tuple(EXPORT_FORMATS)
@@ -154,19 +153,11 @@ def csv_tables(graph: Graph) -> dict[str, str]:
                 }
             )
     return {
-        "graph": _csv(graph_rows, ["key", "value"]),
-        "sources": _csv(sources, SOURCE_COLUMNS),
-        "actors": _csv(actors, ACTOR_COLUMNS + actor_extra),
-        "relations": _csv(relations, RELATION_COLUMNS + relation_extra),
+        "graph": csv_text(graph_rows, ["key", "value"]),
+        "sources": csv_text(sources, SOURCE_COLUMNS),
+        "actors": csv_text(actors, ACTOR_COLUMNS + actor_extra),
+        "relations": csv_text(relations, RELATION_COLUMNS + relation_extra),
     }
-
-
-def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
 
 
 def _dot_string(text: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from actorgraph.exceptions import NoPath, QueryError, require_choice
+from actorgraph.io.load import relation_data
 from actorgraph.model import Actor, Graph, Relation
 from actorgraph.vocabulary import CONFIDENCE_LEVELS, CONFIDENCE_RANK, FOLLOW_MODES, PATH_WEIGHTS
 
@@ -98,21 +99,8 @@ class Path:
 
 
 def relation_to_dict(relation: Relation) -> dict[str, Any]:
-    """A relation as plain data, evidence included."""
-    return {
-        "key": relation.key,
-        "source": relation.source,
-        "type": relation.type,
-        "target": relation.target,
-        "strength": relation.strength,
-        "confidence": relation.confidence,
-        "since": relation.since,
-        "until": relation.until,
-        "evidence": [
-            {"source": e.source, "paragraph": e.paragraph, "claim": e.claim}
-            for e in relation.evidence
-        ],
-    }
+    """A relation as in the file format, with its ``key`` and its dates always present."""
+    return {"key": relation.key, "since": None, "until": None, **relation_data(relation)}
 
 
 WEIGHTS = PATH_WEIGHTS
@@ -434,21 +422,21 @@ def _best_node_paths(
     found: list[list[int]] = []
     kth = None
     needed = 0.0
-    examined = 0
     try:
         for nodes in nx.shortest_simple_paths(view, start, end, weight=attribute):
             if kth is not None and cost(nodes) > kth + 1e-9 * max(1.0, kth):
                 return found, needed  # a path beyond the k-th's cost: nothing left to tie
             if max_hops is not None and len(nodes) - 1 > max_hops and weight == "hops":
                 return found, max(needed, max_hops)  # all paths of up to max_hops seen
-            examined += 1
             needed = max(needed, measure(nodes))
+            # ranked by strength, a longer path can come before a short enough one:
+            # skipped candidates do not count against the search limit
             if max_hops is None or len(nodes) - 1 <= max_hops:
                 found.append(nodes)
                 if len(found) == k:
                     kth = cost(nodes)
-            if examined == limit:
-                return found, needed
+                if len(found) >= limit:
+                    return found, needed
     except (nx.NetworkXNoPath, nx.NodeNotFound):
         pass
     return found, None
