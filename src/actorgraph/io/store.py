@@ -32,7 +32,6 @@ import re
 import sqlite3
 import stat
 import sys
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Any
@@ -214,6 +213,8 @@ def open_graph(folder: Path, content_hash: str, size: int, path: str) -> StoredG
 def save(folder: Path, content_hash: str, size: int, graph: Graph) -> Path | None:
     """Write the entry for a graph atomically; None when it cannot be written (the
     command goes on without it)."""
+    import tempfile  # only writers need it (and its imports)
+
     code = code_version()
     stem = entry_name(content_hash, code)
     try:
