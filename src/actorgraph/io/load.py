@@ -28,8 +28,8 @@ demo.yaml:8: unknown actor 'c' in target; known actors: a, b
 
 from __future__ import annotations
 
-import hashlib
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,18 +87,18 @@ def read_graph(path: str | os.PathLike[str], cache: bool = True) -> Graph:
         _check_size(file)
         folder = store.private_folder()
     if folder is not None:
+        seen = time.time_ns()
         try:
-            content_hash = store.file_hash(file)
-            size = file.stat().st_size
+            info = file.stat()
         except OSError as error:
             raise GraphFileError([Problem(name, 0, f"cannot read: {error.strerror}")]) from None
-        stored = store.open_graph(folder, content_hash, size, name)
+        stored = store.open_graph(folder, file, info, name)
         if stored is not None:
             return stored
     data = _read_bytes(file)
     graph = parse_graph(_decode(data, name), name)
-    if folder is not None:  # named by the bytes parsed, should the file have changed since
-        store.save(folder, hashlib.sha256(data).hexdigest(), len(data), graph)
+    if folder is not None:
+        store.save(folder, file, info, seen, data, graph)
     return graph
 
 

@@ -4,15 +4,18 @@ A graph file, once checked, is written to one SQLite file (its layout:
 :mod:`actorgraph.io.stored`), so the next command reads a few rows and arrays
 instead of parsing and checking the file again.
 
-Trust: an entry is named by the SHA-256 of the graph file's bytes and of the
-code that reads it, and carries both inside; its file name also holds a CRC-32
-of the entry's own bytes. It is opened read-only and used only when its bytes
-match that check (no damage anywhere), its schema is exactly the one
-written here, the content hash inside equals the hash of the file being read
-now, and its arrays have the shapes and ranges of the graph; anything else is
-ignored and rebuilt from the graph file. So an
-entry planted or swapped in cannot run code, and cannot change an answer unless
-it holds the graph file's own content. Entries live in a private folder
+Trust: an entry is named after the graph file's real path and the code that
+reads it; its file name also holds a CRC-32 of the entry's own bytes; inside it
+records the SHA-256 of the graph file's bytes it was built from, the file's
+signature then (device, inode, size, modification and change times) and the
+code version. It is opened read-only and used only when its bytes match that
+check (no damage anywhere), its schema and code version are exactly this
+code's, and it holds the file's content: the file's signature is the recorded
+one (and the file had settled when read, see :func:`settled`), or else the
+SHA-256 of the file now equals the recorded one. Anything else is ignored and
+rebuilt from the graph file. So an entry planted or swapped in runs no code,
+and cannot change an answer unless it holds the graph file's own content.
+Entries live in a private folder
 (``$ACTORGRAPH_CACHE_DIR``, else the user's cache folder): created 0700,
 entries 0600; a folder owned by someone else or writable by group or others is
 refused with one line on stderr, and the command runs without the store.
@@ -49,6 +52,7 @@ from actorgraph.model import Graph
 
 MAX_ENTRIES = 64
 SUFFIX = ".sqlite"
+SETTLED_NS = 2 * 10**9
 _PACKAGE = Path(__file__).resolve().parent.parent
 # the code whose change changes what an entry should hold
 _READING_CODE = (
@@ -179,29 +183,53 @@ def entry_check(path: Path) -> str:
     return f"{check:08x}"
 
 
-def entry_name(content_hash: str, code: str) -> str:
-    """The name stem of the entries for a graph file's content under this code; an entry's
-    file adds the check of its own bytes: ``STEM.CHECK.sqlite``."""
-    return hashlib.sha256(f"{content_hash}|{code}".encode()).hexdigest()
+def entry_name(file: Path, code: str) -> str:
+    """The name stem of the entry for a graph file (by its real path) under this code; an
+    entry's file adds the check of its own bytes: ``STEM.CHECK.sqlite``."""
+    where = os.path.realpath(file)
+    return hashlib.sha256(f"{where}|{code}".encode(errors="surrogateescape")).hexdigest()
+
+
+def signature(info: os.stat_result) -> str:
+    """Which file, in which state: device, inode, size, modification and change times.
+    (No one but the system sets the change time: a write always changes it.)"""
+    return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
+
+
+def settled(info: os.stat_result, seen_ns: int) -> bool:
+    """Whether the file was last changed well before it was read (``seen_ns``): only then
+    does an unchanged signature prove unchanged bytes, on file systems whose clocks
+    tick in seconds (the rule git uses for its index)."""
+    return seen_ns - max(info.st_mtime_ns, info.st_ctime_ns) > SETTLED_NS
 
 
 # -- reading ----------------------------------------------------------------
 
 
-def open_graph(folder: Path, content_hash: str, size: int, path: str) -> StoredGraph | None:
-    """The stored graph for a file's content, or None when absent or not to be trusted:
-    its bytes must match the digest in its name (no damage), and then its schema and
-    the key inside must be exactly what this code writes for this content."""
+def open_graph(folder: Path, file: Path, info: os.stat_result, path: str) -> StoredGraph | None:
+    """The stored graph for a graph file, or None when absent or not to be trusted.
+
+    The entry's bytes must match the check in its name (no damage), its schema and
+    code version must be this code's, and it must hold this file's content: either
+    the file's signature is the one recorded (settled, see :func:`settled`), or the
+    SHA-256 of the file's bytes now equals the one recorded.
+    """
     code = code_version()
-    expected = {"content_sha256": content_hash, "size": size, "code": code}
-    for entry in folder.glob(f"{entry_name(content_hash, code)}.*{SUFFIX}"):
+    current = signature(info)
+
+    def same_file(meta: dict[str, Any]) -> bool:
+        if meta.get("signature") == current and meta.get("settled") == 1:
+            return True
+        return meta.get("size") == info.st_size and meta.get("content_sha256") == file_hash(file)
+
+    for entry in folder.glob(f"{entry_name(file, code)}.*{SUFFIX}"):
         try:
-            info = os.lstat(entry)
-            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+            owner = os.lstat(entry)
+            if not stat.S_ISREG(owner.st_mode) or owner.st_uid != os.getuid():
                 continue
             if entry_check(entry) != entry.name.split(".")[1]:
                 continue
-            return StoredGraph.open(entry, expected, path)
+            return StoredGraph.open(entry, code, path, same_file)
         except (OSError, StoreError, sqlite3.Error, ValueError, TypeError, KeyError):
             continue
     return None
@@ -210,13 +238,23 @@ def open_graph(folder: Path, content_hash: str, size: int, path: str) -> StoredG
 # -- writing ----------------------------------------------------------------
 
 
-def save(folder: Path, content_hash: str, size: int, graph: Graph) -> Path | None:
-    """Write the entry for a graph atomically; None when it cannot be written (the
-    command goes on without it)."""
+def save(
+    folder: Path, file: Path, info: os.stat_result, seen_ns: int, content: bytes, graph: Graph
+) -> Path | None:
+    """Write the entry for a graph read from ``file`` (``info``: its state when read at
+    ``seen_ns``; ``content``: the bytes read) atomically, replacing older entries of the
+    file; None when it cannot be written (the command goes on without it)."""
     import tempfile  # only writers need it (and its imports)
 
     code = code_version()
-    stem = entry_name(content_hash, code)
+    stem = entry_name(file, code)
+    key = {
+        "content_sha256": hashlib.sha256(content).hexdigest(),
+        "size": len(content),
+        "signature": signature(info),
+        "settled": int(settled(info, seen_ns) and info.st_size == len(content)),
+        "code": code,
+    }
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=folder)
     except OSError:
@@ -225,7 +263,7 @@ def save(folder: Path, content_hash: str, size: int, graph: Graph) -> Path | Non
         fcntl.flock(handle, fcntl.LOCK_EX)  # a sweep leaves a file alone while it is locked
         connection = sqlite3.connect(temporary)
         try:
-            _write(connection, graph, {"content_sha256": content_hash, "size": size, "code": code})
+            _write(connection, graph, key)
         finally:
             connection.close()
         os.chmod(temporary, 0o600)
@@ -237,6 +275,10 @@ def save(folder: Path, content_hash: str, size: int, graph: Graph) -> Path | Non
         return None
     finally:
         os.close(handle)
+    for older in folder.glob(f"{stem}.*{SUFFIX}"):  # the file's previous versions
+        if older != target:
+            with contextlib.suppress(OSError):
+                older.unlink()
     _prune(folder)
     return target
 

@@ -22,7 +22,7 @@ import datetime as dt
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -137,18 +137,21 @@ class StoredGraph(Graph):
         return super().__new__(cls)
 
     @classmethod
-    def open(cls, entry: Path, expected: dict[str, Any], path: str) -> StoredGraph:
+    def open(
+        cls, entry: Path, code: str, path: str, same_file: Callable[[dict[str, Any]], bool]
+    ) -> StoredGraph:
         """Open and check an entry; :class:`StoreError` (or sqlite3.Error) when it is not
-        exactly what this code writes for ``expected`` (schema, content hash, code)."""
+        exactly what this code writes, or ``same_file`` says its key (``meta``) is not
+        that of the graph file being read."""
         connection = _connect(entry)
         try:
             if connection.execute(_SCHEMA_QUERY).fetchall() != _expected_schema():
                 raise StoreError("unexpected schema")
             meta = dict(connection.execute("SELECT key, value FROM meta"))
-            if meta.get("schema") != SCHEMA_VERSION or any(
-                meta.get(key) != value for key, value in expected.items()
-            ):
-                raise StoreError("entry of another file or version")
+            if meta.get("schema") != SCHEMA_VERSION or meta.get("code") != code:
+                raise StoreError("entry of another version")
+            if not same_file(meta):
+                raise StoreError("entry of another file")
             kinds = {
                 row[0]: ActorKind(*row)
                 for row in connection.execute(
