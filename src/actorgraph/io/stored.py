@@ -113,7 +113,10 @@ def _expected_schema() -> list[tuple[Any, ...]]:
 
 def _connect(entry: Path) -> sqlite3.Connection:
     uri = "file:" + entry.resolve().as_posix().replace("%", "%25").replace("?", "%3f")
-    connection = sqlite3.connect(uri.replace("#", "%23") + "?mode=ro", uri=True)
+    # read-only and serialized by SQLite, so any thread may read (a notebook's, a progress line's)
+    connection = sqlite3.connect(
+        uri.replace("#", "%23") + "?mode=ro", uri=True, check_same_thread=False
+    )
     connection.execute("PRAGMA trusted_schema=OFF")
     connection.execute("PRAGMA query_only=ON")
     return connection
