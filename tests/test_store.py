@@ -358,3 +358,51 @@ def test_cold_warm_and_no_cache_answer_alike(question, chosen):
         answers.append(ask())  # warm, whole view of the stored graph
     assert whole[0] in (0, 1)  # an answer, or no path: the graph and options are valid
     assert answers == [whole] * 4
+
+
+EVERY_FIELD = """
+title: Every field
+as_of: 2022-03
+description: All that a graph file can say.
+sources:
+  - {id: s, title: S, authors: [A, B], publisher: P, published: 2022-03, url: "https://e.org",
+     file: s.csv, retrieved: 2024-01-02}
+actors:
+  - {id: a, name: Alpha, kind: state, aliases: [Al], description: First, x: 120, y: -40.5,
+     attributes: {founded: "1991", flag: true, ratio: 2.5}}
+  - {id: b, name: Beta, kind: person}
+  - {id: c, name: Gamma, kind: person}
+relations:
+  - source: a
+    type: controls
+    target: b
+    strength: 0.5
+    confidence: high
+    since: 2020
+    until: 2023-06
+    id: a-b
+    note: a note
+    attributes: {n: 1}
+    evidence:
+      - {source: s, claim: One, paragraph: 2, url: "https://e.org/1", quote: Said so, page: iv,
+         row: 12, element: e7}
+      - {source: s, claim: Two, page: 3}
+  - {source: c, type: depends_on, target: b, strength: 1, confidence: low,
+     evidence: [{source: s, claim: Three}]}
+views:
+  - {id: v, title: T, caption: C, focus: a, depth: 2, kinds: [state], types: [controls],
+     as_of: 2022, min_strength: 0.25, paths: [[a, c]]}
+"""
+
+
+def test_every_field_reads_back_from_the_store(tmp_path):
+    path = tmp_path / "every.yaml"
+    path.write_text(EVERY_FIELD)
+    written = read_graph(path)
+    again = read_graph(path)
+    assert isinstance(again, StoredGraph) and not isinstance(written, StoredGraph)
+    assert again == written
+    assert again.views == written.views  # views do not take part in ==
+    assert [a.line for a in again.actors] == [a.line for a in written.actors]
+    assert [r.line for r in again.relations] == [r.line for r in written.relations]
+    assert [v.line for v in again.views] == [v.line for v in written.views]

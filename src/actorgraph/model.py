@@ -23,19 +23,34 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from actorgraph.exceptions import ActorNotFound, AmbiguousActor, QueryError
+from actorgraph.exceptions import ActorNotFound, AmbiguousActor, QueryError, ViewNotFound
 from actorgraph.vocabulary import BUILTIN, Vocabulary, closest_names
 
 RELATION_IDENTITY = ("source", "type", "target", "since", "until")
 """The fields that make two relations the same statement: the checks refuse such a
 pair in one file, diff matches relations across versions by them, imports join
 rows by them."""
+
+
+def name_key(name: str) -> str:
+    r"""How names are compared: NFKC, case folded, zero-width and bidi controls dropped, so
+    'Ｐｕｔｉｎ' and 'Put\u200bin' both name 'putin' and cannot pass for another actor.
+
+    >>> name_key("Ｐｕｔｉｎ") == name_key("Put\u200bin") == name_key("PUTIN")
+    True
+    """
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    if not folded.isascii():
+        folded = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+        folded = unicodedata.normalize("NFKC", folded)
+    return folded
 
 
 def parse_partial_date(value: Any) -> tuple[dt.date, dt.date] | None:
@@ -84,23 +99,47 @@ class Source:
     publisher: str | None = None
     published: str | None = None
     url: str | None = None
+    file: str | None = None
+    retrieved: str | None = None
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """One claim, in the graph author's words, pointing at a source paragraph."""
+    """One claim, in the graph author's words, pointing at where in a source it stands.
+
+    The locators say where: a ``paragraph`` of an article, a ``page``, a ``url``, the
+    ``row`` of a table or the ``element`` of a graph file an import read it from.
+    """
 
     source: str
     claim: str
     paragraph: int | None = None
+    url: str | None = None
+    quote: str | None = None
+    page: int | str | None = None
+    row: int | None = None
+    element: str | None = None
 
-    def cite(self) -> str:
-        """Short citation: ``source ¶N``.
+    def cite(self, title: str | None = None) -> str:
+        """Short citation: ``source ¶N``; a row or element is cited with the source's title,
+        since a row number means nothing without the dataset's name.
 
         >>> Evidence("wolff-bayok-2022", "claim", 9).cite()
         'wolff-bayok-2022 ¶9'
+        >>> Evidence("cow", "claim", row=1204).cite("COW Formal Alliances v4.1")
+        'COW Formal Alliances v4.1, row 1,204'
         """
-        return f"{self.source} ¶{self.paragraph}" if self.paragraph else self.source
+        located = self.row is not None or self.element is not None
+        text = title if title and located else self.source
+        if self.paragraph:
+            text += f" ¶{self.paragraph}"
+        if self.page is not None:
+            text += f", p. {self.page}"
+        if self.row is not None:
+            text += f", row {self.row:,}"
+        if self.element is not None:
+            text += f", element {self.element}"
+        return text
 
 
 @dataclass(frozen=True)
@@ -114,6 +153,8 @@ class Actor:
     description: str = ""
     line: int | None = field(default=None, compare=False)
     attributes: tuple[tuple[str, Any], ...] = ()
+    x: float | None = None  # pinned position (page units, y down); both or neither
+    y: float | None = None
 
     def names(self) -> tuple[str, ...]:
         """Every name the actor answers to: id, name and aliases."""
@@ -163,6 +204,29 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class View:
+    """A named way to look at a graph, declared in its file: for figures, reports, links.
+
+    Everything is optional: ``focus`` and ``depth`` keep one actor's neighbourhood,
+    ``kinds``/``types`` keep those actor kinds and relation types, ``as_of`` the ties
+    active on a date, ``min_strength`` the ties at least that strong; ``paths`` are
+    (from, to) actor pairs whose influence paths the figure highlights.
+    """
+
+    id: str
+    title: str = ""
+    caption: str = ""
+    focus: str | None = None
+    depth: int = 1
+    kinds: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    as_of: str | None = None
+    min_strength: float = 0.0
+    paths: tuple[tuple[str, str], ...] = ()
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Graph:
     """One graph file: its actors, the typed ties between them, and their sources."""
 
@@ -174,6 +238,8 @@ class Graph:
     as_of_date: str | None = None
     description: str = ""
     path: str | None = field(default=None, compare=False)
+    # how to look at the graph, not what it says: two graphs differing only in views are equal
+    views: tuple[View, ...] = field(default=(), compare=False)
 
     @cached_property
     def actors_by_id(self) -> dict[str, Actor]:
@@ -189,7 +255,7 @@ class Graph:
     def _name_index(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
         for actor in self.actors:
-            for name in dict.fromkeys(n.casefold() for n in actor.names()):
+            for name in dict.fromkeys(name_key(n) for n in actor.names()):
                 index.setdefault(name, []).append(actor.id)
         return index
 
@@ -215,7 +281,7 @@ class Graph:
         Raises :class:`ActorNotFound` with close matches when nothing fits, and
         :class:`AmbiguousActor` when the name belongs to several actors.
         """
-        ids = self._name_index.get(name.strip().casefold(), [])
+        ids = self._name_index.get(name_key(name.strip()), [])
         if len(ids) == 1:
             return self.actors_by_id[ids[0]]
         if ids:
@@ -298,3 +364,44 @@ class Graph:
             actors=tuple(a for a in self.actors if a.id in near),
             relations=tuple(r for r in self.relations if r.source in near and r.target in near),
         )
+
+    def view(self, name: str) -> View:
+        """The view declared with this id (ignoring case); :class:`ViewNotFound` if none."""
+        for view in self.views:
+            if view.id.casefold() == name.strip().casefold():
+                return view
+        raise ViewNotFound(name, [v.id for v in self.views])
+
+    def in_view(self, view: View | str) -> Graph:
+        """The part of the graph a view shows (its highlighted paths are drawn by outputs).
+
+        >>> from actorgraph.io.load import read_graph
+        >>> g = read_graph("graph/belarus-2022.yaml")
+        >>> sorted(a.id for a in g.in_view(View("china", focus="china")).actors)
+        ['belarus', 'china', 'lukashenko', 'russia', 'xie-xiaoyong']
+        """
+        if isinstance(view, str):
+            view = self.view(view)
+        graph = self
+        if view.as_of:
+            graph = graph.as_of(view.as_of)
+        if view.types or view.min_strength:
+            graph = graph.with_relations(
+                r
+                for r in graph.relations
+                if r.strength >= view.min_strength and (not view.types or r.type in view.types)
+            )
+        if view.kinds:
+            keep = {a.id for a in graph.actors if a.kind in view.kinds}
+            if view.focus:
+                keep.add(graph.actor(view.focus).id)
+            graph = dataclasses.replace(
+                graph,
+                actors=tuple(a for a in graph.actors if a.id in keep),
+                relations=tuple(
+                    r for r in graph.relations if r.source in keep and r.target in keep
+                ),
+            )
+        if view.focus:
+            graph = graph.around(view.focus, view.depth)
+        return graph

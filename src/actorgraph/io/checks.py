@@ -19,7 +19,7 @@ from typing import Any
 from actorgraph.exceptions import Problem
 from actorgraph.io.positioned import PathKey, PositionedData, read_positioned_yaml
 from actorgraph.memory import collector_paused
-from actorgraph.model import RELATION_IDENTITY, parse_partial_date
+from actorgraph.model import RELATION_IDENTITY, name_key, parse_partial_date
 from actorgraph.vocabulary import (
     BUILTIN,
     ActorKind,
@@ -243,9 +243,11 @@ def _schema_message(path: PathKey, error: Any) -> str:
     if kind == "pattern" and "[0-9]{4}" in error.validator_value:
         return f"{field}: invalid date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD"
     if kind == "pattern":
-        return (
-            f"{field} {value!r} is not a valid id; use lowercase letters, digits, "
-            "and '-' or '_' between them (e.g. 'belarusian-military')"
+        dots = "[-_.]" in error.validator_value
+        return f"{field} {value!r} is not a valid id; use lowercase letters, digits, " + (
+            "and '-', '_' or '.' between them (e.g. 'cow-alliance-v4.1')"
+            if dots
+            else "and '-' or '_' between them (e.g. 'belarusian-military')"
         )
     if kind == "minItems":
         return (
@@ -262,7 +264,15 @@ def _owner_word(path: PathKey) -> str:
     return "the graph"
 
 
+# "source" is both a tie's first actor and a piece of evidence's document: say which
+_ENDS = {"source": "first actor (source)", "target": "second actor (target)"}
+
+
 def _field_word(path: PathKey) -> str:
+    if path and path[-1] in _ENDS and len(path) == 3 and path[0] == "relations":
+        return _ENDS[str(path[-1])]
+    if path and path[-1] == "source" and "evidence" in path:
+        return "evidence source"
     for part in reversed(path):
         if isinstance(part, str):
             return part
@@ -321,6 +331,7 @@ class Meaning:
         actors = self.unique_ids("actors", "actor")
         names = self.check_actors(vocabulary)
         self.check_relations(vocabulary, actors, names, sources)
+        self.check_views(vocabulary, actors, names)
         self.check_dates()
         return self.found
 
@@ -387,7 +398,7 @@ class Meaning:
             ident = actor.get("id")
             aliases = actor.get("aliases") if isinstance(actor.get("aliases"), list) else []
             names = [actor.get("id"), actor.get("name"), *aliases]
-            for name in dict.fromkeys(n.casefold() for n in names if isinstance(n, str)):
+            for name in dict.fromkeys(name_key(n) for n in names if isinstance(n, str)):
                 owner = owners.get(name)
                 if owner and owner[0] != ident:
                     self.add(
@@ -416,7 +427,7 @@ class Meaning:
                 if name not in actors and isinstance(name, str):
                     self.add(
                         ("relations", index, end),
-                        f"unknown actor '{name}' in {end}",
+                        f"unknown {_ENDS[end]} '{name}'",
                         _did_you_mean(name, actors, "known actors", names),
                     )
             rtype = relation.get("type")
@@ -445,7 +456,7 @@ class Meaning:
                     if cited not in sources and isinstance(cited, str):
                         self.add(
                             ("relations", index, "evidence", e_index, "source"),
-                            f"evidence names unknown source '{cited}'",
+                            f"unknown evidence source '{cited}'",
                             _did_you_mean(cited, sources, "sources in this file")
                             if sources
                             else "declare it under 'sources:'",
@@ -458,6 +469,36 @@ class Meaning:
                     "the same relation is stated twice",
                     f"first on line {self.doc.line_of(('relations', first))}; merge their evidence",
                 )
+
+    def check_views(
+        self, vocabulary: Vocabulary, actors: dict[str, int], names: dict[str, str]
+    ) -> None:
+        """A view names actors, kinds and types the file knows."""
+        self.unique_ids("views", "view")
+        for index, view in _items(self.data, "views"):
+            named = [("focus", view.get("focus"))]
+            for p_index, pair in enumerate(view.get("paths") or ()):
+                if isinstance(pair, list):
+                    named += [(("paths", p_index, end), a) for end, a in enumerate(pair)]
+            for where, actor in named:
+                if isinstance(actor, str) and actor not in actors:
+                    path = ("views", index, *(where if isinstance(where, tuple) else (where,)))
+                    self.add(
+                        path,
+                        f"view names unknown actor '{actor}'",
+                        _did_you_mean(actor, actors, "known actors", names),
+                    )
+            for field_name, known, word in (
+                ("kinds", vocabulary.actor_kinds, "actor kind"),
+                ("types", vocabulary.relation_types, "relation type"),
+            ):
+                for k_index, value in enumerate(view.get(field_name) or ()):
+                    if isinstance(value, str) and value not in known:
+                        self.add(
+                            ("views", index, field_name, k_index),
+                            f"view names unknown {word} '{value}'",
+                            _did_you_mean(value, known, f"known {word}s"),
+                        )
 
     def check_dates(self) -> None:
         def check(path: PathKey, value: Any) -> dt.date | None:
@@ -474,6 +515,9 @@ class Meaning:
         for index, source in _items(self.data, "sources"):
             if "published" in source:
                 check(("sources", index, "published"), source["published"])
+        for index, view in _items(self.data, "views"):
+            if "as_of" in view:
+                check(("views", index, "as_of"), view["as_of"])
         for index, relation in _items(self.data, "relations"):
             if "since" not in relation and "until" not in relation:
                 continue

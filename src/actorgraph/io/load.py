@@ -23,7 +23,7 @@ Examples
 >>> bad = text.replace("target: a", "target: c")
 >>> for problem in validate_text(bad, "demo.yaml"):
 ...     print(problem)
-demo.yaml:8: unknown actor 'c' in target; known actors: a, b
+demo.yaml:8: unknown second actor (target) 'c'; known actors: a, b
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from actorgraph.exceptions import GraphFileError, Problem
 from actorgraph.memory import collector_paused
-from actorgraph.model import Actor, Evidence, Graph, Relation, Source
+from actorgraph.model import Actor, Evidence, Graph, Relation, Source, View
 from actorgraph.vocabulary import BUILTIN, declared_vocabulary
 
 if TYPE_CHECKING:  # the checks (PyYAML, fastjsonschema) load only when a file is parsed
@@ -185,6 +185,10 @@ def _optional_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _optional_number(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
 def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
     """The model of checked file data; ``doc`` gives each actor and relation its line."""
 
@@ -199,6 +203,8 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
             s.get("publisher"),
             _optional_text(s.get("published")),
             s.get("url"),
+            s.get("file"),
+            _optional_text(s.get("retrieved")),
         )
         for s in data.get("sources", ())
     )
@@ -211,6 +217,8 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
             a.get("description", ""),
             line(("actors", i)),
             tuple(a.get("attributes", {}).items()),
+            _optional_number(a.get("x")),
+            _optional_number(a.get("y")),
         )
         for i, a in enumerate(data["actors"])
     )
@@ -221,7 +229,19 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
             r["target"],
             float(r["strength"]),
             r["confidence"],
-            tuple(Evidence(e["source"], e["claim"], e.get("paragraph")) for e in r["evidence"]),
+            tuple(
+                Evidence(
+                    e["source"],
+                    e["claim"],
+                    e.get("paragraph"),
+                    e.get("url"),
+                    e.get("quote"),
+                    e.get("page"),
+                    e.get("row"),
+                    e.get("element"),
+                )
+                for e in r["evidence"]
+            ),
             _optional_text(r.get("since")),
             _optional_text(r.get("until")),
             r.get("id"),
@@ -230,6 +250,22 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
             tuple(r.get("attributes", {}).items()),
         )
         for i, r in enumerate(data["relations"])
+    )
+    views = tuple(
+        View(
+            v["id"],
+            v.get("title", ""),
+            v.get("caption", ""),
+            v.get("focus"),
+            v.get("depth", 1),
+            tuple(v.get("kinds", ())),
+            tuple(v.get("types", ())),
+            _optional_text(v.get("as_of")),
+            float(v.get("min_strength", 0.0)),
+            tuple((a, b) for a, b in v.get("paths", ())),
+            line(("views", i)),
+        )
+        for i, v in enumerate(data.get("views", ()))
     )
     return Graph(
         title=data["title"],
@@ -240,6 +276,7 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
         as_of_date=_optional_text(data.get("as_of")),
         description=data.get("description", ""),
         path=filename,
+        views=views,
     )
 
 
@@ -254,7 +291,16 @@ def compact(mapping: dict[str, Any]) -> dict[str, Any]:
 def evidence_data(evidence: Evidence) -> dict[str, Any]:
     """One piece of evidence as plain data in the file format."""
     return compact(
-        {"source": evidence.source, "paragraph": evidence.paragraph, "claim": evidence.claim}
+        {
+            "source": evidence.source,
+            "paragraph": evidence.paragraph,
+            "page": evidence.page,
+            "row": evidence.row,
+            "element": evidence.element,
+            "url": evidence.url,
+            "quote": evidence.quote,
+            "claim": evidence.claim,
+        }
     )
 
 
@@ -299,6 +345,8 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                 "publisher": s.publisher,
                 "published": s.published,
                 "url": s.url,
+                "file": s.file,
+                "retrieved": s.retrieved,
             }
         )
         for s in graph.sources
@@ -343,11 +391,31 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                 "aliases": list(a.aliases),
                 "description": a.description,
                 "attributes": dict(a.attributes),
+                "x": a.x,
+                "y": a.y,
             }
         )
         for a in graph.actors
     ]
     data["relations"] = [relation_data(r) for r in graph.relations]
+    if graph.views:
+        data["views"] = [
+            compact(
+                {
+                    "id": v.id,
+                    "title": v.title,
+                    "caption": v.caption,
+                    "focus": v.focus,
+                    "depth": v.depth if v.depth != 1 else None,
+                    "kinds": list(v.kinds),
+                    "types": list(v.types),
+                    "as_of": v.as_of,
+                    "min_strength": v.min_strength or None,
+                    "paths": [list(p) for p in v.paths],
+                }
+            )
+            for v in graph.views
+        ]
     return data
 
 

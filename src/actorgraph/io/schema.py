@@ -15,10 +15,13 @@ from typing import Any
 from actorgraph.vocabulary import CONFIDENCE_LEVELS, INFLUENCE_DIRECTIONS, POLARITIES, SHAPES
 
 SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+SOURCE_SLUG = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
+"""Source ids may also hold dots, as dataset names do (``cow-alliance-v4.1``)."""
 PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 _TEXT: dict[str, Any] = {"type": "string", "pattern": r"\S"}
 _SLUG: dict[str, Any] = {"type": "string", "pattern": SLUG}
+_SOURCE_SLUG: dict[str, Any] = {"type": "string", "pattern": SOURCE_SLUG}
 _DATE: dict[str, Any] = {
     "type": ["string", "integer"],
     "pattern": PARTIAL_DATE,
@@ -47,35 +50,51 @@ def _object(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
 EVIDENCE_SCHEMA = _object(
     ["source", "claim"],
     {
-        "source": _SLUG,
+        "source": _SOURCE_SLUG,
         "paragraph": {"type": "integer", "minimum": 1},
         "claim": _TEXT,
+        "url": _TEXT,
+        "quote": _TEXT,
+        "page": {"type": ["integer", "string"], "minimum": 1, "pattern": r"\S"},
+        "row": {"type": "integer", "minimum": 1, "description": "row of the table it came from"},
+        "element": {"type": "string", "minLength": 1, "description": "id of the file's element"},
     },
 )
 
 SOURCE_SCHEMA = _object(
     ["id", "title"],
     {
-        "id": _SLUG,
+        "id": _SOURCE_SLUG,
         "title": _TEXT,
         "authors": {"type": "array", "items": _TEXT},
         "publisher": _TEXT,
         "published": _DATE,
         "url": _TEXT,
+        "file": {"type": "string", "minLength": 1, "description": "the file an import read"},
+        "retrieved": {**_DATE, "description": "when the file was read (YYYY-MM-DD)"},
     },
 )
 
-ACTOR_SCHEMA = _object(
-    ["id", "name", "kind"],
-    {
-        "id": _SLUG,
-        "name": _TEXT,
-        "kind": _SLUG,
-        "aliases": {"type": "array", "items": _TEXT},
-        "description": {"type": "string"},
-        "attributes": _ATTRIBUTES,
-    },
-)
+ACTOR_SCHEMA = {
+    **_object(
+        ["id", "name", "kind"],
+        {
+            "id": _SLUG,
+            "name": _TEXT,
+            "kind": _SLUG,
+            "aliases": {"type": "array", "items": _TEXT},
+            "description": {"type": "string"},
+            "attributes": _ATTRIBUTES,
+            "x": {"type": "number", "description": "Pinned position across (with y)"},
+            "y": {"type": "number", "description": "Pinned position down (with x)"},
+        },
+    ),
+    # a pinned actor needs both coordinates (if/then: fastjsonschema knows no dependentRequired)
+    "allOf": [
+        {"if": {"required": ["x"]}, "then": {"required": ["y"]}},
+        {"if": {"required": ["y"]}, "then": {"required": ["x"]}},
+    ],
+}
 
 RELATION_SCHEMA = _object(
     ["source", "type", "target", "strength", "confidence", "evidence"],
@@ -118,6 +137,26 @@ RELATION_TYPE_SCHEMA = _object(
     },
 )
 
+VIEW_SCHEMA = _object(
+    ["id"],
+    {
+        "id": _SLUG,
+        "title": _TEXT,
+        "caption": {"type": "string", "description": "Shown under the view's figure"},
+        "focus": {**_SLUG, "description": "Keep this actor's neighbourhood"},
+        "depth": {"type": "integer", "minimum": 0, "description": "Ties out from focus"},
+        "kinds": {"type": "array", "items": _SLUG, "description": "Actor kinds shown"},
+        "types": {"type": "array", "items": _SLUG, "description": "Relation types shown"},
+        "as_of": _DATE,
+        "min_strength": {"type": "number", "minimum": 0, "maximum": 1},
+        "paths": {
+            "type": "array",
+            "description": "Influence paths to highlight, each [from, to]",
+            "items": {"type": "array", "items": _SLUG, "minItems": 2, "maxItems": 2},
+        },
+    },
+)
+
 GRAPH_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "actorgraph graph file",
@@ -137,6 +176,7 @@ GRAPH_SCHEMA: dict[str, Any] = {
             ),
             "actors": {"type": "array", "items": ACTOR_SCHEMA},
             "relations": {"type": "array", "items": RELATION_SCHEMA},
+            "views": {"type": "array", "items": VIEW_SCHEMA},
         },
     ),
 }

@@ -48,7 +48,7 @@ from actorgraph.io.stored import (
     name_hash,
 )
 from actorgraph.memory import collector_paused
-from actorgraph.model import Graph
+from actorgraph.model import Graph, name_key
 
 MAX_ENTRIES = 64
 SUFFIX = ".sqlite"
@@ -293,12 +293,16 @@ def _json(value: Any) -> str:
     return text
 
 
+def _evidence(item: Any) -> tuple[Any, ...]:
+    return (item.source, item.claim, item.paragraph, item.url, item.quote, item.page, item.row,
+            item.element)  # fmt: skip
+
+
 def _first_evidence(evidence: tuple[Any, ...]) -> tuple[Any, ...]:
     """A relation's first piece of evidence, kept in its row, and how many more there are."""
     if not evidence:
-        return None, None, None, 0
-    first = evidence[0]
-    return first.source, first.claim, first.paragraph, len(evidence) - 1
+        return (None,) * 8 + (0,)
+    return (*_evidence(evidence[0]), len(evidence) - 1)
 
 
 def _write(connection: sqlite3.Connection, graph: Graph, key: dict[str, Any]) -> None:
@@ -319,12 +323,22 @@ def _write(connection: sqlite3.Connection, graph: Graph, key: dict[str, Any]) ->
     with collector_paused():
         insert("INSERT INTO meta VALUES (?, ?)", meta.items())
         insert(
-            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (i, s.id, s.title, json.dumps(list(s.authors)), s.publisher, s.published, s.url)
+                (i, s.id, s.title, json.dumps(list(s.authors)), s.publisher, s.published, s.url,
+                 s.file, s.retrieved)
                 for i, s in enumerate(graph.sources)
             ],
-        )
+        )  # fmt: skip
+        insert(
+            "INSERT INTO views VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (i, v.id, v.title, v.caption, v.focus, v.depth, json.dumps(list(v.kinds)),
+                 json.dumps(list(v.types)), v.as_of, v.min_strength,
+                 json.dumps([list(pair) for pair in v.paths]), v.line)
+                for i, v in enumerate(graph.views)
+            ],
+        )  # fmt: skip
         insert(
             "INSERT INTO actor_kinds VALUES (?, ?, ?, ?, ?, ?)",
             [
@@ -341,15 +355,16 @@ def _write(connection: sqlite3.Connection, graph: Graph, key: dict[str, Any]) ->
         )
         dumps = json.JSONEncoder().encode
         insert(
-            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (i, a.id, a.name, a.kind, dumps(a.aliases), a.description, a.line,
-                 _json(a.attributes))
+                 _json(a.attributes), a.x, a.y)
                 for i, a in enumerate(graph.actors)
             ],
         )  # fmt: skip
         insert(
-            "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO relations VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (i, r.source, r.type, r.target, r.strength, r.confidence, r.since, r.until,
                  r.id, r.note, r.line, _json(r.attributes), *_first_evidence(r.evidence))
@@ -357,9 +372,9 @@ def _write(connection: sqlite3.Connection, graph: Graph, key: dict[str, Any]) ->
             ],
         )  # fmt: skip
         insert(
-            "INSERT INTO evidence VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (i, n, e.source, e.claim, e.paragraph)
+                (i, n, *_evidence(e))
                 for i, r in enumerate(graph.relations)
                 if len(r.evidence) > 1
                 for n, e in enumerate(r.evidence[1:], 1)
@@ -380,7 +395,7 @@ def _arrays(graph: Graph) -> dict[str, Any]:
     relations = relation_arrays(graph)
     adjacency = influence_adjacency(graph)
     named = [(name, i) for i, a in enumerate(graph.actors) for name in a.names()]
-    keys = np.array([name_hash(name.casefold()) for name, _ in named], dtype=np.uint64) << 32
+    keys = np.array([name_hash(name_key(name)) for name, _ in named], dtype=np.uint64) << 32
     keys = np.unique(keys | np.array([i for _, i in named], dtype=np.uint64))  # by name, actor
     return {
         **{name: getattr(relations, name) for name in RELATION_COLUMNS},

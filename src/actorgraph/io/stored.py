@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from actorgraph.memory import collector_paused
-from actorgraph.model import Actor, Evidence, Graph, Relation, Source, day_bounds
+from actorgraph.model import Actor, Evidence, Graph, Relation, Source, View, day_bounds, name_key
 from actorgraph.vocabulary import ActorKind, RelationType, Vocabulary
 
 if TYPE_CHECKING:  # numpy loads only when arrays are read: small graphs answer without it
@@ -42,7 +42,7 @@ SMALL = 5000  # up to this many actors and relations, lookups read every row (no
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE sources (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT NOT NULL,
-    authors TEXT NOT NULL, publisher TEXT, published TEXT, url TEXT);
+    authors TEXT NOT NULL, publisher TEXT, published TEXT, url TEXT, file TEXT, retrieved TEXT);
 CREATE TABLE actor_kinds (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, label TEXT NOT NULL,
     color TEXT NOT NULL, shape TEXT NOT NULL, description TEXT NOT NULL);
 CREATE TABLE relation_types (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, label TEXT NOT NULL,
@@ -50,15 +50,19 @@ CREATE TABLE relation_types (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, label TE
     description TEXT NOT NULL);
 CREATE TABLE actors (idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
     kind TEXT NOT NULL, aliases TEXT NOT NULL, description TEXT NOT NULL, line INTEGER,
-    attributes TEXT NOT NULL);
+    attributes TEXT NOT NULL, x, y);
 CREATE TABLE relations (idx INTEGER PRIMARY KEY, source TEXT NOT NULL, type TEXT NOT NULL,
     target TEXT NOT NULL, strength REAL NOT NULL, confidence TEXT NOT NULL, since TEXT,
     until TEXT, id TEXT, note TEXT NOT NULL, line INTEGER, attributes TEXT NOT NULL,
-    evidence_source TEXT, evidence_claim TEXT, evidence_paragraph INTEGER,
+    evidence_source TEXT, evidence_claim TEXT, evidence_paragraph, evidence_url TEXT,
+    evidence_quote TEXT, evidence_page, evidence_row, evidence_element TEXT,
     more_evidence INTEGER NOT NULL);
 CREATE TABLE evidence (relation INTEGER NOT NULL, position INTEGER NOT NULL,
-    source TEXT NOT NULL, claim TEXT NOT NULL, paragraph INTEGER,
-    PRIMARY KEY (relation, position)) WITHOUT ROWID;
+    source TEXT NOT NULL, claim TEXT NOT NULL, paragraph, url TEXT, quote TEXT, page, row,
+    element TEXT, PRIMARY KEY (relation, position)) WITHOUT ROWID;
+CREATE TABLE views (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT NOT NULL,
+    caption TEXT NOT NULL, focus TEXT, depth, kinds TEXT NOT NULL, types TEXT NOT NULL,
+    as_of TEXT, min_strength, paths TEXT NOT NULL, line INTEGER);
 CREATE TABLE arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 """
 
@@ -86,10 +90,12 @@ ARRAY_TYPES = {
     "name_actor": "<i4",  # ... and the actor it names
 }
 _SCHEMA_QUERY = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
-_ACTOR_COLUMNS = "id, name, kind, aliases, description, line, attributes"
+_ACTOR_COLUMNS = "id, name, kind, aliases, description, line, attributes, x, y"
+_EVIDENCE_COLUMNS = "source, claim, paragraph, url, quote, page, row, element"
 _RELATION_COLUMNS = (
     "source, type, target, strength, confidence, since, until, id, note, line, attributes, "
-    "evidence_source, evidence_claim, evidence_paragraph, more_evidence"
+    "evidence_source, evidence_claim, evidence_paragraph, evidence_url, evidence_quote, "
+    "evidence_page, evidence_row, evidence_element, more_evidence"
 )
 
 
@@ -98,7 +104,8 @@ class StoreError(Exception):
 
 
 def name_hash(folded: str) -> int:
-    """The hash under which a casefolded name is indexed."""
+    """The hash under which a name, as :func:`~actorgraph.model.name_key` compares it,
+    is indexed."""
     return zlib.crc32(folded.encode("utf-8"))
 
 
@@ -169,11 +176,24 @@ class StoredGraph(Graph):
                 )
             }
             sources = tuple(
-                Source(id, title, tuple(json.loads(authors)), publisher, published, url)
-                for id, title, authors, publisher, published, url in connection.execute(
-                    "SELECT id, title, authors, publisher, published, url FROM sources ORDER BY idx"
+                Source(id, title, tuple(json.loads(authors)), *rest)
+                for id, title, authors, *rest in connection.execute(
+                    "SELECT id, title, authors, publisher, published, url, file, retrieved "
+                    "FROM sources ORDER BY idx"
                 )
             )
+            views = tuple(
+                View(
+                    id, title, caption, focus, depth, tuple(json.loads(kinds)),
+                    tuple(json.loads(types)), as_of, min_strength,
+                    tuple(tuple(pair) for pair in json.loads(paths)), line,
+                )  # fmt: skip
+                for id, title, caption, focus, depth, kinds, types, as_of, min_strength, paths,
+                line in connection.execute(
+                    "SELECT id, title, caption, focus, depth, kinds, types, as_of, min_strength, "
+                    "paths, line FROM views ORDER BY idx"
+                )
+            )  # fmt: skip
             counts = (meta.get("actors"), meta.get("relations"))
             if not all(isinstance(count, int) for count in counts):
                 raise StoreError("bad counts")
@@ -188,6 +208,7 @@ class StoredGraph(Graph):
             "as_of_date": meta.get("as_of"),
             "description": meta.get("description"),
             "path": path,
+            "views": views,
             "_connection": connection,
             "_active": None,
             "_counts": counts,
@@ -238,7 +259,7 @@ class StoredGraph(Graph):
             more = []
             if rows[0][-1]:
                 more = self._query(
-                    "SELECT source, claim, paragraph FROM evidence WHERE relation = ? "
+                    f"SELECT {_EVIDENCE_COLUMNS} FROM evidence WHERE relation = ? "
                     "ORDER BY position",
                     position,
                 )
@@ -257,14 +278,14 @@ class StoredGraph(Graph):
         if self._counts[0] > SMALL:
             import numpy as np
 
-            folded = name.strip().casefold()
+            folded = name_key(name.strip())
             hashes, actors = self._name_index_arrays
             wanted = name_hash(folded)
             first, last = np.searchsorted(hashes, [wanted, wanted + 1])
             found = [
                 self.actor_at(position)
                 for position in sorted(set(actors[first:last].tolist()))
-                if folded in {n.casefold() for n in self.actor_at(position).names()}
+                if folded in {name_key(n) for n in self.actor_at(position).names()}
             ]
             if len(found) == 1:
                 return found[0]
@@ -305,8 +326,7 @@ class StoredGraph(Graph):
         with collector_paused():
             more: dict[int, list[tuple[Any, ...]]] = {}
             for relation, *row in self._query(
-                "SELECT relation, source, claim, paragraph FROM evidence "
-                "ORDER BY relation, position"
+                f"SELECT relation, {_EVIDENCE_COLUMNS} FROM evidence ORDER BY relation, position"
             ):
                 more.setdefault(relation, []).append(row)
             rows = self._query(f"SELECT idx, {_RELATION_COLUMNS} FROM relations ORDER BY idx")
@@ -352,7 +372,8 @@ class StoredGraph(Graph):
             return super().as_of(when)
         day_bounds(when)  # reject a bad date
         dated = object.__new__(StoredGraph)
-        for name in ("title", "sources", "vocabulary", "as_of_date", "description", "path"):
+        for name in ("title", "sources", "vocabulary", "as_of_date", "description", "path",
+                     "views"):  # fmt: skip
             object.__setattr__(dated, name, getattr(self, name))
         for name in ("_connection", "_counts"):
             object.__setattr__(dated, name, getattr(self, name))
@@ -374,17 +395,17 @@ class StoredGraph(Graph):
 
 
 def _actor(row: tuple[Any, ...]) -> Actor:
-    id, name, kind, aliases, description, line, attributes = row
+    id, name, kind, aliases, description, line, attributes, x, y = row
     return Actor(
         id, name, kind, tuple(json.loads(aliases)), description, line,
-        tuple(json.loads(attributes).items()),
+        tuple(json.loads(attributes).items()), x, y,
     )  # fmt: skip
 
 
 def _relation(row: tuple[Any, ...], more: Any) -> Relation:
     (source, type, target, strength, confidence, since, until, id, note, line, attributes,
-     evidence_source, claim, paragraph, _) = row  # fmt: skip
-    evidence = () if claim is None else (Evidence(evidence_source, claim, paragraph),)
+     *first, _) = row  # fmt: skip
+    evidence = () if first[1] is None else (Evidence(*first),)
     return Relation(
         source, type, target, strength, confidence,
         evidence + tuple(Evidence(*item) for item in more),
