@@ -31,7 +31,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from actorgraph.exceptions import ActorNotFound, AmbiguousActor
-from actorgraph.vocabulary import BUILTIN, Vocabulary
+from actorgraph.vocabulary import BUILTIN, UNREVIEWED, Vocabulary
 
 if TYPE_CHECKING:
     from actorgraph.questions.analysis import Analysis, WhatIf
@@ -108,11 +108,20 @@ class Source(_Compact):
 
 @dataclass(frozen=True)
 class Evidence(_Compact):
-    """One claim, in the graph author's words, pointing at a source paragraph."""
+    """One claim, in the graph author's words, pointing at where it can be checked.
+
+    Locators: ``paragraph`` of an article, ``page`` of a report, ``row`` of an
+    imported table, ``url`` of the exact place; ``quote`` keeps the source's own
+    words (a draft's proposal has a quote and no claim until the analyst writes one).
+    """
 
     source: str
     claim: str
     paragraph: int | None = None
+    quote: str | None = None
+    url: str | None = None
+    page: int | None = None
+    row: int | None = None
 
     def cite(self) -> str:
         """Short citation: ``source ¶N``.
@@ -134,6 +143,7 @@ class Actor(_Compact):
     description: str = ""
     line: int | None = field(default=None, compare=False)
     attributes: tuple[tuple[str, Any], ...] = ()
+    status: str | None = None
 
     def names(self) -> tuple[str, ...]:
         """Every name the actor answers to: id, name and aliases."""
@@ -156,6 +166,12 @@ class Relation(_Compact):
     note: str = ""
     line: int | None = field(default=None, compare=False)
     attributes: tuple[tuple[str, Any], ...] = ()
+    status: str | None = None
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether the tie counts in analyses: not a proposal, not a rejected one."""
+        return self.status not in UNREVIEWED
 
     @property
     def key(self) -> str:
@@ -251,6 +267,12 @@ class Graph:
     def with_relations(self, relations: Iterable[Relation]) -> Graph:
         """The same graph holding only ``relations``."""
         return dataclasses.replace(self, relations=tuple(relations))
+
+    def reviewed(self) -> Graph:
+        """The graph without proposed or rejected ties: what analyses work on."""
+        if all(r.reviewed for r in self.relations):
+            return self
+        return self.with_relations(r for r in self.relations if r.reviewed)
 
     def as_of(self, when: str | dt.date) -> Graph:
         """The graph as it stood on a date: only the ties active then (all actors stay).

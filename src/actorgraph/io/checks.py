@@ -21,7 +21,7 @@ from actorgraph.exceptions import Problem
 from actorgraph.io.positioned import PathKey, PositionedData, read_positioned_yaml
 from actorgraph.memory import collector_paused
 from actorgraph.model import parse_partial_date
-from actorgraph.vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary
+from actorgraph.vocabulary import BUILTIN, UNREVIEWED, ActorKind, RelationType, Vocabulary
 
 _SINGULAR = {
     "actors": "actor",
@@ -437,6 +437,8 @@ class Meaning:
             evidence = relation.get("evidence")
             if isinstance(evidence, list):
                 for e_index, item in enumerate(evidence):
+                    if isinstance(item, dict) and "claim" not in item:
+                        self.check_unclaimed(index, e_index, relation, item)
                     cited = item.get("source") if isinstance(item, dict) else None
                     if cited not in sources and isinstance(cited, str):
                         self.add(
@@ -454,6 +456,20 @@ class Meaning:
                     "the same relation is stated twice",
                     f"first on line {self.doc.line_of(('relations', first))}; merge their evidence",
                 )
+
+    def check_unclaimed(
+        self, index: int, e_index: int, relation: dict[str, Any], item: dict[str, Any]
+    ) -> None:
+        """A quote may stand alone in a proposal; a reviewed tie needs the analyst's claim."""
+        path = ("relations", index, "evidence", e_index)
+        if "quote" not in item:
+            self.add(path, "evidence item is missing 'claim'", "say what the source shows")
+        elif relation.get("status") not in UNREVIEWED:
+            self.add(
+                path,
+                "evidence has a quote but no claim",
+                "write the claim in your own words, or mark the relation 'status: proposed'",
+            )
 
     def check_dates(self) -> None:
         def check(path: PathKey, value: Any) -> dt.date | None:
@@ -512,4 +528,5 @@ def declared_entry(section: str, item: dict[str, Any]) -> Any:
         item.get("score"),
         item.get("plover"),
         item.get("description", ""),
+        tuple(t for t in item.get("triggers", ()) if isinstance(t, str)),
     )

@@ -192,6 +192,7 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
             a.get("description", ""),
             line(("actors", i)),
             tuple(a.get("attributes", {}).items()),
+            a.get("status"),
         )
         for i, a in enumerate(data["actors"])
     )
@@ -202,13 +203,25 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
             r["target"],
             float(r["strength"]),
             r["confidence"],
-            tuple(Evidence(e["source"], e["claim"], e.get("paragraph")) for e in r["evidence"]),
+            tuple(
+                Evidence(
+                    e["source"],
+                    e.get("claim", ""),
+                    e.get("paragraph"),
+                    e.get("quote"),
+                    e.get("url"),
+                    e.get("page"),
+                    e.get("row"),
+                )
+                for e in r["evidence"]
+            ),
             _optional_text(r.get("since")),
             _optional_text(r.get("until")),
             r.get("id"),
             r.get("note", ""),
             line(("relations", i)),
             tuple(r.get("attributes", {}).items()),
+            r.get("status"),
         )
         for i, r in enumerate(data["relations"])
     )
@@ -280,6 +293,7 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                             "score": t.score,
                             "plover": t.plover,
                             "description": t.description,
+                            "triggers": list(t.triggers),
                         }
                     )
                     for t in declared_types
@@ -295,6 +309,7 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                 "aliases": list(a.aliases),
                 "description": a.description,
                 "attributes": dict(a.attributes),
+                "status": a.status,
             }
         )
         for a in graph.actors
@@ -311,16 +326,28 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                 "since": r.since,
                 "until": r.until,
                 "note": r.note,
-                "evidence": [
-                    compact({"source": e.source, "paragraph": e.paragraph, "claim": e.claim})
-                    for e in r.evidence
-                ],
+                "status": r.status,
+                "evidence": [evidence_to_data(e) for e in r.evidence],
                 "attributes": dict(r.attributes),
             }
         )
         for r in graph.relations
     ]
     return data
+
+
+def evidence_to_data(evidence: Evidence) -> dict[str, Any]:
+    """One evidence item in the file format, empty locators left out."""
+    data = {
+        "source": evidence.source,
+        "paragraph": evidence.paragraph,
+        "page": evidence.page,
+        "row": evidence.row,
+        "url": evidence.url,
+        "claim": evidence.claim,
+        "quote": evidence.quote,
+    }
+    return {k: v for k, v in data.items() if v not in (None, "")}
 
 
 def format_graph(graph: Graph) -> str:

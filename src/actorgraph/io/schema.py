@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from actorgraph.model import CONFIDENCE_LEVELS
-from actorgraph.vocabulary import INFLUENCE_DIRECTIONS, POLARITIES, SHAPES
+from actorgraph.vocabulary import INFLUENCE_DIRECTIONS, POLARITIES, RELATION_STATUSES, SHAPES
 
 SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
@@ -46,13 +46,21 @@ def _object(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
 
 
 EVIDENCE_SCHEMA = _object(
-    ["source", "claim"],
+    ["source"],
     {
         "source": _SLUG,
         "paragraph": {"type": "integer", "minimum": 1},
-        "claim": _TEXT,
+        "page": {"type": "integer", "minimum": 1},
+        "row": {"type": "integer", "minimum": 1},
+        "url": _TEXT,
+        "claim": {**_TEXT, "description": "What the source shows, in the graph author's words"},
+        "quote": {**_TEXT, "description": "The source's own words, kept as a quote"},
     },
 )
+_STATUS: dict[str, Any] = {
+    "enum": list(RELATION_STATUSES),
+    "description": "proposed: drafted from text, not yet reviewed; kept out of analyses",
+}
 
 SOURCE_SCHEMA = _object(
     ["id", "title"],
@@ -75,6 +83,7 @@ ACTOR_SCHEMA = _object(
         "aliases": {"type": "array", "items": _TEXT},
         "description": {"type": "string"},
         "attributes": _ATTRIBUTES,
+        "status": _STATUS,
     },
 )
 
@@ -92,6 +101,7 @@ RELATION_SCHEMA = _object(
         "evidence": {"type": "array", "minItems": 1, "items": EVIDENCE_SCHEMA},
         "note": {"type": "string"},
         "attributes": _ATTRIBUTES,
+        "status": _STATUS,
     },
 )
 
@@ -116,6 +126,11 @@ RELATION_TYPE_SCHEMA = _object(
         "score": {"type": "number", "minimum": -10, "maximum": 10},
         "plover": _TEXT,
         "description": {"type": "string"},
+        "triggers": {
+            "type": "array",
+            "items": _TEXT,
+            "description": "Words and patterns `actorgraph draft` reads as this type",
+        },
     },
 )
 

@@ -20,6 +20,8 @@ POLARITY_STYLE = {
     "hostile": {"color": "#d62828", "dashes": [8, 5]},
     "neutral": {"color": "#6c757d", "dashes": [2, 5]},
 }
+PROPOSED_STYLE = {"color": "#9aa0a6", "dashes": [6, 6]}
+"""Proposed ties (from ``actorgraph draft``, not yet reviewed): grey and dashed."""
 
 
 def importance(graph: Graph) -> dict[str, float]:
@@ -96,7 +98,8 @@ def page_data(graph: Graph) -> dict[str, Any]:
         rtype = vocabulary.relation_types[relation.type]
         pair = frozenset((relation.source, relation.target))
         nth = parallel[pair] = parallel.get(pair, -1) + 1
-        style = POLARITY_STYLE[rtype.polarity]
+        proposed = not relation.reviewed
+        style = PROPOSED_STYLE if proposed else POLARITY_STYLE[rtype.polarity]
         curve = {
             "enabled": True,
             "type": "curvedCW" if nth % 2 else "curvedCCW",
@@ -123,12 +126,15 @@ def page_data(graph: Graph) -> dict[str, Any]:
                 "since": relation.since,
                 "until": relation.until,
                 "note": relation.note,
+                "proposed": proposed,
+                "status": relation.status or "",
                 "evidence": [
                     {
                         "cite": e.cite(),
                         "source": e.source,
                         "paragraph": e.paragraph,
                         "claim": e.claim,
+                        "quote": e.quote or "",
                         "sourceTitle": sources[e.source].title if e.source in sources else "",
                     }
                     for e in relation.evidence
@@ -176,7 +182,8 @@ def _legend(graph: Graph) -> dict[str, Any]:
             for t in vocabulary.relation_types.values()
             if t.id in type_counts
         ],
-        "polarities": [{"id": p, **s} for p, s in POLARITY_STYLE.items()],
+        "polarities": [{"id": p, **s} for p, s in POLARITY_STYLE.items()]
+        + ([{"id": "proposed", **PROPOSED_STYLE}] if graph.reviewed() is not graph else []),
     }
 
 
