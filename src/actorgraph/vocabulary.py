@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -104,6 +105,26 @@ class Vocabulary:
             {**self.actor_kinds, **{k.id: k for k in kinds}},
             {**self.relation_types, **{t.id: t for t in types}},
         )
+
+
+def trigger_problem(text: str) -> str | None:
+    """What is wrong with a trigger string, or None: slots come in pairs, words are needed.
+
+    >>> print(trigger_problem("{a} backs"))
+    a pattern with {a} needs {b} too (and the other way round)
+    >>> trigger_problem("{b} is backed by {a}") is None
+    True
+    """
+    has_a, has_b = "{a}" in text, "{b}" in text
+    if has_a != has_b:
+        return "a pattern with {a} needs {b} too (and the other way round)"
+    if text.count("{a}") > 1 or text.count("{b}") > 1:
+        return "each slot ({a}, {b}) may appear once"
+    if not re.search(r"\w", text.lstrip("~").replace("{a}", "").replace("{b}", "")):
+        return "a trigger needs at least one word"
+    if has_a and text.startswith("~"):
+        return "'~' swaps the roles of a plain trigger; in a pattern, swap {a} and {b}"
+    return None
 
 
 def _kind(id: str, label: str, color: str, shape: str, description: str) -> ActorKind:

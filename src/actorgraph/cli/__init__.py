@@ -181,7 +181,11 @@ def validate(graphs: tuple[str, ...]) -> None:
             for problem in error.problems:
                 click.echo(str(problem))
             continue
-        click.echo(f"{file}: ok ({len(graph.actors)} actors, {len(graph.relations)} relations)")
+        proposed = sum(not r.reviewed for r in graph.relations)
+        extra = f", {proposed} proposed or rejected" if proposed else ""
+        click.echo(
+            f"{file}: ok ({len(graph.actors)} actors, {len(graph.relations)} relations{extra})"
+        )
     if total:
         raise BadInput(f"{plural(total, 'problem')} in {plural(bad_files, 'file')}")
 
@@ -281,4 +285,4 @@ def render(
         raise BadInput("\n".join(failures))
 
 
-from actorgraph.cli import exchange, questions  # noqa: E402, F401 - they register their commands
+from actorgraph.cli import drafting, exchange, questions  # noqa: E402, F401 - they register commands

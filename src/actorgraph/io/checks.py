@@ -21,7 +21,14 @@ from actorgraph.exceptions import Problem
 from actorgraph.io.positioned import PathKey, PositionedData, read_positioned_yaml
 from actorgraph.memory import collector_paused
 from actorgraph.model import parse_partial_date
-from actorgraph.vocabulary import BUILTIN, UNREVIEWED, ActorKind, RelationType, Vocabulary
+from actorgraph.vocabulary import (
+    BUILTIN,
+    UNREVIEWED,
+    ActorKind,
+    RelationType,
+    Vocabulary,
+    trigger_problem,
+)
 
 _SINGULAR = {
     "actors": "actor",
@@ -367,6 +374,14 @@ class Meaning:
                 else:
                     seen[ident] = self.doc.line_of(path)
                     out.append(declared_entry(section, item))
+                triggers = item.get("triggers") if section == "relation_types" else None
+                for t_index, trigger in enumerate(triggers if isinstance(triggers, list) else []):
+                    problem = trigger_problem(trigger) if isinstance(trigger, str) else None
+                    if problem:
+                        self.add(
+                            ("vocabulary", section, index, "triggers", t_index),
+                            f"trigger {trigger!r}: {problem}",
+                        )
         return BUILTIN.extended(kinds, types)
 
     def check_actors(self, vocabulary: Vocabulary) -> dict[str, str]:

@@ -41,7 +41,8 @@ _IRREGULAR = {
 _BLOCKED = {
     ("as", "part", "of"), ("lead", "to"), ("led", "to"), ("leads", "to"), ("leading", "to"),
     ("back", "to"), ("back", "in"), ("back", "into"), ("take", "part"), ("took", "part"),
-    ("in", "part"), ("left", "wing"), ("the", "left"),
+    ("in", "part"), ("left", "wing"), ("the", "left"), ("its", "own"), ("their", "own"),
+    ("his", "own"), ("her", "own"),
 }  # fmt: skip
 """Word sequences that look like a trigger but are idioms: "as part of", "lead to"."""
 
@@ -50,11 +51,12 @@ def forms(word: str) -> set[str]:
     """A word and its likely inflections (a superset: extra non-words never match)."""
     if word in FUNCTION_WORDS or not word.isalpha() or len(word) < 3:
         return {word}
-    found = {word, word + "s", word + "es", word + "ed", word + "ing"}
+    if word.endswith("y") and word[-2] not in "aeiou":
+        found = {word, word + "ing", word[:-1] + "ies", word[:-1] + "ied"}
+    else:
+        found = {word, word + "s", word + "es", word + "ed", word + "ing"}
     if word.endswith("e"):
         found |= {word + "d", word[:-1] + "ing"}
-    if word.endswith("y") and word[-2] not in "aeiou":
-        found |= {word[:-1] + "ies", word[:-1] + "ied"}
     if word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
         found |= {word + word[-1] + "ed", word + word[-1] + "ing"}
     found |= set(_IRREGULAR.get(word, "").split())
@@ -92,25 +94,6 @@ def compile_triggers(types: Iterable[RelationType]) -> list[Trigger]:
     """Every trigger of every type; slot patterns first, then longer triggers first."""
     compiled = [compile_trigger(t.id, text) for t in types for text in t.triggers]
     return sorted(compiled, key=lambda t: (not t.slotted, -len(t.items), t.type, t.text))
-
-
-def trigger_problem(text: str) -> str | None:
-    """What is wrong with a trigger string, or None: slots come in pairs, words are needed.
-
-    >>> trigger_problem("{a} backs")
-    "a pattern with {a} needs {b} too (and the other way round)"
-    """
-    has_a, has_b = "{a}" in text, "{b}" in text
-    if has_a != has_b:
-        return "a pattern with {a} needs {b} too (and the other way round)"
-    if text.count("{a}") > 1 or text.count("{b}") > 1:
-        return "each slot ({a}, {b}) may appear once"
-    rest = text.lstrip("~").replace("{a}", " ").replace("{b}", " ")
-    if not any(t.key.isalnum() for t in tokens(rest)):
-        return "a trigger needs at least one word"
-    if has_a and text.startswith("~"):
-        return "'~' swaps the roles of a plain trigger; in a pattern, swap {a} and {b}"
-    return None
 
 
 def blocked(keys: list[str], start: int, end: int) -> bool:

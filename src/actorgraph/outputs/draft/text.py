@@ -9,7 +9,7 @@ then the line number).
 >>> [(p.number, p.text) for p in paragraphs("One.\\nTwo.\\n")]
 [(1, 'One.'), (2, 'Two.')]
 >>> [t.text for t in tokens("Russia’s 90% push, and the U.S.")]
-["Russia", "'s", '90', '%', 'push', ',', 'and', 'the', 'U.S.']
+['Russia', "'s", '90', '%', 'push', ',', 'and', 'the', 'U.S.']
 """
 
 from __future__ import annotations
