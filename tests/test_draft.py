@@ -93,7 +93,8 @@ def test_graph_names_aliases_possessives_demonyms_and_pronouns():
     graph = read_graph(SEED).with_relations(())
     text = (
         "The Kremlin props up Lukashenko's regime. Lukashenko's support of Putin is costly. "
-        "\n\nLukashenko is cornered. He must balance his dependence on Russia.\n\nBelarusian troops train with Russian forces."
+        "\n\nLukashenko is cornered. He must balance his dependence on Russia."
+        "\n\nBelarusian troops train with Russian forces."
     )
     found = ties(text, graph)
     assert ("russia", "supports", "belarusian-regime") in found
