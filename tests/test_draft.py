@@ -351,3 +351,31 @@ def test_proposed_ties_are_drawn_apart():
     assert edge["evidence"][0]["quote"] == "A backs B."
     assert page_data(graph)["legend"]["polarities"][-1]["id"] == "proposed"
     assert graph.reviewed().relations == ()
+
+
+def test_readme_review_transcript_is_real(runner, in_project):
+    """The review transcript in README.md, replayed with the answers it shows."""
+    import re
+    import shutil
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- review transcript[^\n]*\n```text\n(.*?)```", readme, re.S).group(1)
+    command, _, expected = block.partition("\n")
+    answers = re.findall(r"(?:quit|claim, in your words|strength \(0\.\.1\)|type): (.*)", expected)
+    (in_project / "docs" / "examples").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "examples" / "desk-note.txt", in_project / "docs" / "examples")
+    drafted = runner.invoke(
+        cli,
+        ["draft", "docs/examples/desk-note.txt", "-o", "graph/drafts/desk-note.yaml", "-g",
+         "graph/belarus-2022.yaml", "--title", "Desk note, March 2022", "--published",
+         "2022-03-25"],
+    )  # fmt: skip
+    assert drafted.exit_code == 0
+    args = command.removeprefix("$ actorgraph ").split()
+    result = runner.invoke(cli, args, input="".join(a + "\n" for a in answers))
+    assert (result.exit_code, result.output) == (0, expected)
+    text = (in_project / "graph" / "belarus-2022.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Actors and ties from Wolff & Bayok's analysis (March 2022)")
+    assert "  # --- dependence and support ----" in text

@@ -271,7 +271,9 @@ def find_mentions(lexicon: Lexicon, toks: list[Token]) -> list[Mention]:
     at = 0
     while at < len(toks):
         entry = lexicon.match(toks, at)
-        if entry is None:
+        n = len(entry.words) if entry else 0
+        currency = at + n < len(toks) and toks[at + n].text == "$"  # US$6 billion
+        if entry is None or currency and toks[at + n].start == toks[at + n - 1].end:
             at += 1
             continue
         found.append(Mention(at, at + len(entry.words), entry.actor, entry.form))

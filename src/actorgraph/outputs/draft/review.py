@@ -180,7 +180,7 @@ def _accept(
             entry["aliases"] = CommentedSeq(actor.aliases)
         if actor.description:
             entry["description"] = actor.description
-        data.setdefault("actors", CommentedSeq()).append(entry)
+        _append(data.setdefault("actors", CommentedSeq()), entry)
         known.add(end)
         result.new_actors.append(end)
     sources = data.setdefault("sources", CommentedSeq())
@@ -190,7 +190,7 @@ def _accept(
             for name in ("publisher", "published", "url"):
                 if getattr(source, name):
                     entry[name] = getattr(source, name)
-            sources.append(entry)
+            _append(sources, entry)
     evidence = CommentedSeq()
     for item in tie.evidence:
         kept = CommentedMap(
@@ -210,9 +210,11 @@ def _accept(
             tie.target,
         )
         if same and "since" not in existing and "until" not in existing:
-            existing["evidence"].extend(evidence)
+            for item in evidence:
+                _append(existing["evidence"], item)
             return True
-    relations.append(
+    _append(
+        relations,
         CommentedMap(
             source=tie.source,
             type=tie.type,
@@ -220,9 +222,23 @@ def _accept(
             strength=tie.strength,
             confidence="low",
             evidence=evidence,
-        )
+        ),
     )
     return False
+
+
+def _append(items: Any, entry: Any) -> None:
+    """Append to a list in the file, moving the blank line or comment that followed the
+    old last item (it separated the list from what comes next) after the new one."""
+    last = items[-1] if len(items) else None
+    items.append(entry)
+    if not hasattr(last, "ca") or not len(last) or not hasattr(entry, "ca"):
+        return
+    key = list(last)[-1]
+    trailing = last.ca.items.get(key)
+    if trailing and len(trailing) > 2 and trailing[2] is not None:
+        entry.ca.items[list(entry)[-1]] = [None, None, trailing[2], None]
+        trailing[2] = None
 
 
 def marked_text(draft: Graph, proposal: Proposal, article: str | None = None) -> list[str]:
