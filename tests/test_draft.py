@@ -332,7 +332,8 @@ def test_review_adds_new_actors_when_first_used_and_merges_known_ties(runner, in
 
 
 def test_proposed_ties_are_drawn_apart():
-    from actorgraph.outputs.render.data import PROPOSED_STYLE, page_data
+    from actorgraph.outputs.render.data import page_data
+    from actorgraph.vocabulary import PROPOSED_STYLE
 
     graph = parse_graph(
         """\

@@ -1,7 +1,7 @@
 """Commands that turn an article into proposals and proposals into a graph: draft, review.
 
-They join the ``actorgraph`` group defined in :mod:`actorgraph.cli` and follow
-its rules: parse, call the library, print; exit 2 on bad input.
+They follow the rules of :mod:`actorgraph.cli.options`: parse, call the library,
+print; exit 2 on bad input.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from pathlib import Path
 
 import click
 
-from actorgraph.cli import BadInput, _echo_json, _fail_input, _load, cli, format_option
-from actorgraph.exceptions import ActorgraphError
+from actorgraph.cli.options import BadInput, echo_json, format_option, load_graph, maps_errors
 from actorgraph.outputs.formatting import plural
 
 
@@ -24,7 +23,7 @@ def _read_article(path: str) -> str:
         raise BadInput(f"{path}: cannot read: {error.strerror}") from None
 
 
-@cli.command()
+@click.command()
 @click.argument("article", type=click.Path(exists=True, dir_okay=False))
 @click.option(
     "-o", "--output", metavar="FILE.yaml", help="Draft file to write (e.g. graph/drafts/NAME.yaml)."
@@ -44,6 +43,7 @@ def _read_article(path: str) -> str:
 @click.option("--published", metavar="DATE", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--force", is_flag=True, help="Replace a draft whose review has begun.")
 @format_option("text", "json")
+@maps_errors
 def draft(
     article: str,
     output: str | None,
@@ -66,22 +66,19 @@ def draft(
 
     if output is None and output_format == "text":
         raise click.UsageError("name the draft file with -o (or print it with --format json)")
-    graph = _load(graph_file) if graph_file else None
+    graph = load_graph(graph_file) if graph_file else None
     text = _read_article(article)
-    try:
-        made = draft_article(
-            text,
-            graph,
-            source_id or slug(Path(article).stem),
-            title=title,
-            url=url,
-            published=published,
-        )
-        written = write_draft(made, output, force=force) if output else None
-    except ActorgraphError as error:
-        _fail_input(error)
+    made = draft_article(
+        text,
+        graph,
+        source_id or slug(Path(article).stem),
+        title=title,
+        url=url,
+        published=published,
+    )
+    written = write_draft(made, output, force=force) if output else None
     if output_format == "json":
-        _echo_json(proposals_data(made))
+        echo_json(proposals_data(made))
         return
     relations, new = made.graph.relations, made.new_actors
     click.echo(
@@ -110,7 +107,7 @@ _CHOICES = {
 }
 
 
-@cli.command()
+@click.command()
 @click.argument("draft_file", metavar="DRAFT", type=click.Path(exists=True, dir_okay=False))
 @click.option(
     "--into",
@@ -124,6 +121,7 @@ _CHOICES = {
     type=click.Path(exists=True, dir_okay=False),
     help="The article, to show whole paragraphs.",
 )
+@maps_errors
 def review(draft_file: str, into: str, article: str | None) -> None:
     """Accept, change, skip or reject a draft's proposals one by one.
 
@@ -134,10 +132,7 @@ def review(draft_file: str, into: str, article: str | None) -> None:
     from actorgraph.outputs.draft.review import Decision, Proposal, marked_text
     from actorgraph.outputs.draft.review import review as run_review
 
-    try:
-        drafted = read_graph(draft_file, cache=False)
-    except ActorgraphError as error:
-        _fail_input(error)
+    drafted = read_graph(draft_file, cache=False)
     types = drafted.vocabulary.relation_types
     text = _read_article(article) if article else None
 
@@ -170,10 +165,7 @@ def review(draft_file: str, into: str, article: str | None) -> None:
             else:
                 return Decision(action)
 
-    try:
-        result = run_review(draft_file, into, decide)
-    except ActorgraphError as error:
-        _fail_input(error)
+    result = run_review(draft_file, into, decide)
     click.echo("")
     parts = [
         f"{plural(len(result.accepted), 'tie')} added",

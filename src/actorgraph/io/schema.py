@@ -12,8 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from actorgraph.model import CONFIDENCE_LEVELS
-from actorgraph.vocabulary import INFLUENCE_DIRECTIONS, POLARITIES, RELATION_STATUSES, SHAPES
+from actorgraph.vocabulary import (
+    CONFIDENCE_LEVELS,
+    INFLUENCE_DIRECTIONS,
+    POLARITIES,
+    RELATION_STATUSES,
+    SHAPES,
+)
 
 SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"

@@ -202,7 +202,7 @@ def write_draft(draft: Draft, path: str | os.PathLike[str], force: bool = False)
 
 def proposals_data(draft: Draft) -> dict[str, Any]:
     """The proposals as plain data, for ``--format json``."""
-    from actorgraph.io.load import evidence_to_data
+    from actorgraph.io.load import evidence_data
 
     graph = draft.graph
     return {
@@ -218,7 +218,7 @@ def proposals_data(draft: Draft) -> dict[str, Any]:
                 "type": r.type,
                 "target": r.target,
                 "triggers": draft.triggers[r.key],
-                "evidence": [evidence_to_data(e) for e in r.evidence],
+                "evidence": [evidence_data(e) for e in r.evidence],
             }
             for r in graph.relations
         ],

@@ -12,16 +12,9 @@ import random
 from typing import Any
 
 from actorgraph.model import Graph
+from actorgraph.vocabulary import LARGE_GRAPH, POLARITY_STYLE, PROPOSED_STYLE
 
-LARGE_GRAPH = 150
 LAYOUT_SEED = 7
-POLARITY_STYLE = {
-    "cooperative": {"color": "#2a9d8f", "dashes": False},
-    "hostile": {"color": "#d62828", "dashes": [8, 5]},
-    "neutral": {"color": "#6c757d", "dashes": [2, 5]},
-}
-PROPOSED_STYLE = {"color": "#9aa0a6", "dashes": [6, 6]}
-"""Proposed ties (from ``actorgraph draft``, not yet reviewed): grey and dashed."""
 
 
 def importance(graph: Graph) -> dict[str, float]:
