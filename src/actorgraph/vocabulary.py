@@ -294,18 +294,22 @@ TRIGGERS = {
     " leverage over; clout in; clout over; persuade; convince",
     "part_of": "part of; belong to; unit of; wing of; arm of; branch of; division of;"
     " subsidiary of",
-    "member_of": "member of; membership of; membership in; join; accede to; accession to",
+    "member_of": "member of; membership of; membership in; join; accede to; accession to;"
+    " participation in",
     "represents": "represent; speak for; on behalf of; spokesman for; spokeswoman for;"
     " spokesperson for; negotiator for; envoy of; ambassador of",
     "depends_on": "depend on; dependence on; dependent on; dependency on; rely on; reliance on;"
     " reliant on; hinge on; beholden to; at the mercy of; ~lifeline for; ~lifeline to",
     "courts": "court; woo; appeal to; turn to; curry favour with; reach out to; lobby;"
-    " seek support from; seek help from; hope that; count on; look to",
+    " seek support from; seek help from; hope that; count on; look to; move closer to;"
+    " pivot to; pivot towards; tilt towards; turn towards",
     "supports": "support; back; prop up; bolster; shore up; aid; help; assist; endorse;"
     " side with; stand by; stand with; defend; protect; serve; commit troops to; arm;"
-    " supply weapons to; provide weapons to; military aid",
-    "allied_with": "ally; allied with; alliance; aligned with; partnership; pact with;"
-    " strategic partner; union with",
+    " supply weapons to; provide weapons to; military aid; military assistance;"
+    " supply weapons; supply arms; supply drones; sell weapons to; sell arms to; weapons to;"
+    " arms to; drones to; missiles to; ammunition to; defence systems to; defense systems to",
+    "allied_with": "ally; allied with; alliance; aligned with; partnership; pact; pact with;"
+    " defence pact; defense pact; mutual defence; strategic partner; union with",
     "cooperates_with": "cooperate; cooperation; co-operate; co-operation; collaborate;"
     " collaboration; joint exercise; joint drill; work with; work together; coordinate with;"
     " exercise with; drill with",
@@ -316,7 +320,7 @@ TRIGGERS = {
     "invests_in": "invest; invest in; investment; investment in; stake in; acquire",
     "lends_to": "lend; loan; loan to; credit line; ~borrow; ~owe; ~repay; ~debt to; creditor of",
     "trades_with": "trade; trade with; economic relations; economic ties; commercial ties;"
-    " trading partner; export to; import from; sell to; buy from; supply gas to;"
+    " trading partner; export to; import from; sell to; buy from; supply; supply gas to;"
     " supply oil to",
     "mediates": "mediate; mediate between; mediation; mediator; broker talks; go-between;"
     " intermediary; facilitate talks",

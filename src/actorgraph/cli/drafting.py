@@ -121,13 +121,16 @@ _CHOICES = {
     type=click.Path(exists=True, dir_okay=False),
     help="The article, to show whole paragraphs.",
 )
+@format_option("text", "json")
 @maps_errors
-def review(draft_file: str, into: str, article: str | None) -> None:
+def review(draft_file: str, into: str, article: str | None, output_format: str) -> None:
     """Accept, change, skip or reject a draft's proposals one by one.
 
     Keys: a accept, t change type, d swap direction, s set strength, k skip,
     r reject, q quit. Each decision is saved at once; run again to resume.
+    With --format json the conversation goes to stderr and the summary to stdout.
     """
+    err = output_format == "json"
     from actorgraph.io.load import read_graph
     from actorgraph.outputs.draft.review import Decision, Proposal, marked_text
     from actorgraph.outputs.draft.review import review as run_review
@@ -137,18 +140,20 @@ def review(draft_file: str, into: str, article: str | None) -> None:
     text = _read_article(article) if article else None
 
     def decide(proposal: Proposal) -> Decision:
-        click.echo("")
+        click.echo("", err=err)
         while True:
             click.echo(
                 f"[{proposal.number}/{proposal.total}] {proposal.key} "
-                f"(strength {proposal.strength:g}; {proposal.note})"
+                f"(strength {proposal.strength:g}; {proposal.note})",
+                err=err,
             )
             for line in marked_text(drafted, proposal, text):
-                click.echo(f"  {line}")
+                click.echo(f"  {line}", err=err)
             key = click.prompt(
                 "a accept, t type, d direction, s strength, k skip, r reject, q quit",
                 type=click.Choice(list(_CHOICES)),
                 show_choices=False,
+                err=err,
             )
             action = _CHOICES[key]
             if action == "type":
@@ -158,14 +163,19 @@ def review(draft_file: str, into: str, article: str | None) -> None:
             elif action == "direction":
                 proposal.source, proposal.target = proposal.target, proposal.source
             elif action == "strength":
-                proposal.strength = click.prompt("strength (0..1)", type=click.FloatRange(0, 1))
+                proposal.strength = click.prompt(
+                    "strength (0..1)", type=click.FloatRange(0, 1), err=err
+                )
             elif action == "accept":
-                claim = click.prompt("claim, in your words")
+                claim = click.prompt("claim, in your words", err=err)
                 return Decision("accept", proposal, claim.strip())
             else:
                 return Decision(action)
 
     result = run_review(draft_file, into, decide)
+    if output_format == "json":
+        echo_json({"graph": into, **vars(result)})
+        return
     click.echo("")
     parts = [
         f"{plural(len(result.accepted), 'tie')} added",

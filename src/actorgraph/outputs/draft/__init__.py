@@ -154,7 +154,8 @@ def _ties(sentence: Sentence, compiled: list, types: dict) -> list[Found]:
     found: list[Found] = []
     used: set[int] = set()
     for trigger in compiled:
-        symmetric = types[trigger.type].influence == "both"
+        # ties that read the same both ways ("X and Y's alliance"); "X member of Y" does not
+        symmetric = types[trigger.type].influence == "both" and not trigger.type.endswith("_of")
         for start, end, slots in list(match_trigger(sentence, trigger, used)):
             used.update(range(start, end))
             if trigger.slotted:

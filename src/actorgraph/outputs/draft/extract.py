@@ -125,6 +125,7 @@ def _passive(sentence: Sentence, start: int) -> bool:
 def _coordinated(sentence: Sentence, first: Mention, step: int) -> list[Mention]:
     """``first`` and the actors joined to it by "and", "or", "," (forwards or backwards)."""
     group = [first]
+    joined_by_and = False
     ms = sentence.mentions
     at = ms.index(first)
     while 0 <= at + step < len(ms):
@@ -138,8 +139,10 @@ def _coordinated(sentence: Sentence, first: Mention, step: int) -> list[Mention]
         if not any(w in ("and", "or", ",") for w in words):
             break
         group.append(nxt)
+        joined_by_and = joined_by_and or any(w in ("and", "or") for w in words)
         first, at = nxt, at + step
-    return group
+    # "X, Y and Z" is a list; "X, the Y-led alliance" with commas only is an apposition
+    return group if joined_by_and else group[:1]
 
 
 def _before(sentence: Sentence, at: int) -> list[Mention]:
@@ -248,6 +251,19 @@ def roles(
         return []  # "Belarus was dragged into": the one who did it is not named
     else:
         sources, targets = _before(sentence, start), _after(sentence, end)
+        if symmetric and not targets and len(sources) == 1 and start - sources[0].end <= 3:
+            # "X, Y's closest ally": the partner stands just before
+            sources = (
+                sources
+                + [
+                    m
+                    for m in sentence.mentions
+                    if m.end <= sources[0].start
+                    and sentence.clause[m.start] == sentence.clause[sources[0].start]
+                    and sources[0].start - m.end <= AGENT_WINDOW
+                    and m.actor != sources[0].actor
+                ][-1:]
+            )
         if symmetric and not targets and len(sources) >= 2:
             sources, targets = sources[1:2], sources[:1]
     pairs = [(s, t) for s in sources[:3] for t in targets[:3]]

@@ -95,6 +95,9 @@ FORCES = {
     "air force": "air force", "security forces": "security forces",
     "security services": "security services", "police": "police",
     "intelligence": "intelligence services", "national guard": "national guard",
+    "peacekeepers": "peacekeepers", "peacekeeping forces": "peacekeepers",
+    "special forces": "special forces", "paratroopers": "armed forces",
+    "marines": "armed forces", "mercenaries": "mercenaries", "fighters": "fighters",
 }  # fmt: skip
 """Forces of a state: "Russian troops" are part of Russia (named "Russian armed forces")."""
 
@@ -276,9 +279,24 @@ def find_mentions(lexicon: Lexicon, toks: list[Token]) -> list[Mention]:
         if entry is None or currency and toks[at + n].start == toks[at + n - 1].end:
             at += 1
             continue
-        found.append(Mention(at, at + len(entry.words), entry.actor, entry.form))
-        at += len(entry.words)
+        if not _directional(entry, toks, at + n):
+            found.append(Mention(at, at + n, entry.actor, entry.form))
+        at += n
     return _with_candidates(lexicon, toks, found)
+
+
+_PLACE_NOUNS = word_set(
+    "part parts region regions border borders side city cities coast flank province provinces "
+    "area areas front edge outskirts frontier"
+)
+
+
+def _directional(entry: _Entry, toks: list[Token], after: int) -> bool:
+    """ "the western part", "western Ukraine": a lowercase adjective used for a direction."""
+    if entry.form != "adjective" or entry.capital or after >= len(toks):
+        return False
+    following = toks[after]
+    return following.key in _PLACE_NOUNS or following.capitalised
 
 
 def _capitalised_runs(toks: list[Token], covered: set[int]) -> Iterable[tuple[int, int]]:

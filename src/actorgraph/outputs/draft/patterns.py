@@ -42,7 +42,8 @@ _BLOCKED = {
     ("as", "part", "of"), ("lead", "to"), ("led", "to"), ("leads", "to"), ("leading", "to"),
     ("back", "to"), ("back", "in"), ("back", "into"), ("take", "part"), ("took", "part"),
     ("in", "part"), ("left", "wing"), ("the", "left"), ("its", "own"), ("their", "own"),
-    ("his", "own"), ("her", "own"),
+    ("his", "own"), ("her", "own"), ("supply", "line"), ("supply", "lines"), ("supply", "route"),
+    ("supply", "routes"), ("supply", "chain"), ("supply", "chains"),
 }  # fmt: skip
 """Word sequences that look like a trigger but are idioms: "as part of", "lead to"."""
 
