@@ -307,6 +307,8 @@ def test_review_accept_retype_reject_quit_and_resume(runner, in_project):
     assert (
         third.output == "\ndesk.yaml: 0 ties added, 0 merged as evidence, 0 rejected, 0 skipped\n"
     )
+    summary = runner.invoke(cli, ["review", "d.yaml", "--into", "desk.yaml", "--format", "json"])
+    assert json.loads(summary.output)["left"] == 0 and summary.exit_code == 0
 
 
 def test_review_adds_new_actors_when_first_used_and_merges_known_ties(runner, in_project):
