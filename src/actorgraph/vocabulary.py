@@ -301,7 +301,7 @@ TRIGGERS = {
     "depends_on": "depend on; dependence on; dependent on; dependency on; rely on; reliance on;"
     " reliant on; hinge on; beholden to; at the mercy of; ~lifeline for; ~lifeline to",
     "courts": "court; woo; appeal to; turn to; curry favour with; reach out to; lobby;"
-    " seek support from; seek help from; hope that; count on; look to; move closer to;"
+    " seek support from; seek help from; hope that; count on; look to; move closer to; call on;"
     " pivot to; pivot towards; tilt towards; turn towards",
     "supports": "support; back; prop up; bolster; shore up; aid; help; assist; endorse;"
     " side with; stand by; stand with; defend; protect; serve; commit troops to; arm;"
@@ -336,7 +336,7 @@ TRIGGERS = {
     " squeeze; lean on; undercut; compel",
     "opposes": "oppose; opposition to; resist; reject; criticise; criticize; condemn;"
     " denounce; accuse; blame; complain about; push back against; pushback against;"
-    " confront; challenge; defy; undermine; obstruct; block; veto; hostile to; rival",
+    " confront; challenge; defy; undermine; obstruct; block; veto; hostile to; rival; critic of",
     "protests_against": "protest; protest against; demonstrate against; rally against;"
     " march against; boycott",
     "sanctions": "sanction; sanctions on; sanctions against; embargo; blacklist; freeze assets;"

@@ -102,6 +102,14 @@ FORCES = {
 """Forces of a state: "Russian troops" are part of Russia (named "Russian armed forces")."""
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "general", "gen", "professor", "prof", "pope"}
+_TITLE_WORDS = _HONORIFICS | set(TITLES)
+PERSON_CUES = word_set(
+    "billionaire oligarch businessman businesswoman tycoon founder chairman chairwoman ceo mp "
+    "senator general commander colonel lieutenant lawyer journalist activist dissident "
+    "blogger leader chief former late opposition rival critic mayor governor candidate"
+)
+"""Words before a capitalised name that say it is a person's: "billionaire Bidzina Ivanishvili"."""
+_LOWER_ORGANISATION_WORDS = word_set("party movement ministry government army")
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 
 
@@ -339,11 +347,14 @@ def _with_candidates(lexicon: Lexicon, toks: list[Token], found: list[Mention]) 
             words, start = words[1:], start + 1
         if not words:
             continue
+        if end < len(toks) and toks[end].key in _LOWER_ORGANISATION_WORDS and end not in covered:
+            words, end = [*words, toks[end].text], end + 1  # "Georgian Dream party"
         kinds = [ORGANISATION_WORDS.get(w.casefold()) for w in words]
         kind = next((k for k in reversed(kinds) if k), None)
         if kind:
-            # "United States Institute of Peace": a place right before is part of the name
-            head = next((m for m in found if m.end == start and m.form == "name"), None)
+            # "United States Institute of Peace", "Georgian Dream party": a place right
+            # before (not one of the graph's actors) is part of the name
+            head = next((m for m in found if m.end == start and m.form != "pronoun"), None)
             if head is not None and not lexicon.actors[head.actor].known:
                 found.remove(head)
                 words, start = [t.text for t in toks[head.start : start]] + words, head.start
@@ -351,11 +362,12 @@ def _with_candidates(lexicon: Lexicon, toks: list[Token], found: list[Mention]) 
             added.append(Mention(start, end, lexicon.candidate(" ".join(words), kind)))
             continue
         before = toks[start - 1].key if start else ""
-        titled = words[0].casefold().rstrip(".") in _HONORIFICS or words[0].casefold() in TITLES
-        if titled:
-            words, start = words[1:], start + 1
+        title = next(
+            (n for n in (2, 1) if " ".join(words[:n]).casefold().rstrip(".") in _TITLE_WORDS), 0
+        )
+        words, start = words[title:], start + title
         if (
-            (titled or before in TITLES)
+            (title or before in _TITLE_WORDS or before in PERSON_CUES)
             and 2 <= len(words) <= 3
             and all(w.isalpha() for w in words)
         ):
