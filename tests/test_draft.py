@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from actorgraph.cli import cli
 from actorgraph.io.load import parse_graph, read_graph, validate_file
 from actorgraph.outputs.draft import draft_article
-from actorgraph.outputs.draft.text import paragraphs
+from actorgraph.outputs.draft.text import paragraphs, word_set
 from actorgraph.vocabulary import BUILTIN
 from conftest import ARTICLE, SEED
 
@@ -382,3 +384,40 @@ def test_readme_review_transcript_is_real(runner, in_project):
     text = (in_project / "graph" / "belarus-2022.yaml").read_text(encoding="utf-8")
     assert text.startswith("# Actors and ties from Wolff & Bayok's analysis (March 2022)")
     assert "  # --- dependence and support ----" in text
+
+
+def test_forces_reuse_the_graphs_military_actor():
+    graph = parse_graph(
+        "title: t\nactors:\n  - {id: ru, name: Russia, kind: state}\n"
+        "  - {id: ru-mil, name: Russian military, kind: military}\n"
+        "  - {id: ua, name: Ukraine, kind: state}\nrelations: []\n"
+    )
+    made = draft_article(
+        "Russian troops shelled Ukraine.\n\nRussian soldiers attacked Kyiv.", graph
+    )
+    assert [(r.source, r.type, r.target) for r in made.graph.relations] == [
+        ("ru-mil", "part_of", "ru"),
+        ("ru-mil", "fights", "ua"),
+    ]
+    assert [e.paragraph for e in made.graph.relations[1].evidence] == [1, 2]
+
+
+WORDS = word_set(
+    "Russia Belarus the EU Putin's Lukashenko 's backs is backed by , and who which while "
+    "alliance between sanctions on US$ Minister President Ambassador Institute of troops "
+    "Belarusian his her - ( ) – ; ."
+) | {"\n\n", "\n"}
+
+
+@given(st.lists(st.sampled_from(sorted(WORDS)), max_size=60))
+@settings(max_examples=60, deadline=None)
+def test_any_text_gives_a_valid_draft(words):
+    from actorgraph.outputs.draft import DraftError, draft_text
+
+    graph = read_graph(SEED).with_relations(())
+    try:
+        made = draft_article(" ".join(words), graph)
+    except DraftError:
+        assert not " ".join(words).strip()
+        return
+    assert draft_text(made).startswith("# Drafted by `actorgraph draft`")

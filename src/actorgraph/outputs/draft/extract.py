@@ -297,6 +297,8 @@ def role_ties(lexicon: Lexicon, sentence: Sentence) -> tuple[list[Mention], list
             continue
         words = tuple(keys[q.start : r_end])
         actor = lexicon.prefix_match(words)
+        if actor is None and role in FORCES:  # "Russian troops" for the graph's "Russian military"
+            actor = lexicon.known_forces(keys[q.start])
         if actor is None and q.form == "adjective" and sentence.free(r_end - 1):
             adjective = sentence.toks[q.start].text
             label = FORCES.get(role, role)

@@ -217,6 +217,18 @@ class Lexicon:
                 self._index[words[0]].append(_Entry(variant, actor, form, exact, capital))
                 self._index[words[0]].sort(key=lambda e: -len(e.words))
 
+    def known_forces(self, adjective: str) -> str | None:
+        """The one known military actor named "<adjective> <forces word>" ("Russian military")."""
+        found = {
+            e.actor
+            for e in self._index.get(adjective, ())
+            if len(e.words) >= 2
+            and " ".join(e.words[1:]) in FORCES
+            and self.actors[e.actor].known
+            and self.actors[e.actor].kind in ("military", "armed_group")
+        }
+        return found.pop() if len(found) == 1 else None
+
     def adjective_of(self, actor: str) -> str | None:
         """The adjective of a state ("Russian" for Russia), as written in the gazetteer."""
         for entries in self._index.values():
