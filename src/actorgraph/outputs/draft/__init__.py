@@ -81,7 +81,8 @@ def draft_article(
     vocabulary = graph.vocabulary if graph else BUILTIN
     source = Source(source_id, title or source_id, published=published, url=url)
     known = graph.actors_by_id if graph else {}
-    used = list(dict.fromkeys(mentioned))
+    ends = [actor for src, _, tgt in proposals for actor in (src, tgt)]
+    used = list(dict.fromkeys([*mentioned, *ends]))  # a role phrase may hide a mention
     actors = []
     for ident in used:
         if ident in known:
