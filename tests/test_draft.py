@@ -421,3 +421,16 @@ def test_any_text_gives_a_valid_draft(words):
         assert not " ".join(words).strip()
         return
     assert draft_text(made).startswith("# Drafted by `actorgraph draft`")
+
+
+def test_show_export_and_report_carry_proposals(runner, in_project):
+    (in_project / "note.txt").write_text("Russia backs Belarus.\n", encoding="utf-8")
+    runner.invoke(cli, ["draft", "note.txt", "-o", "d.yaml"])
+    shown = runner.invoke(cli, ["show", "russia", "-g", "d.yaml"]).output
+    assert "Russia supports Belarus · strength 0.5 · confidence low · proposed\n" in shown
+    assert "      evidence: note ¶1: “Russia backs Belarus.”\n" in shown
+    for target in ("csv", "dot", "mermaid", "graphml"):
+        result = runner.invoke(cli, ["export", "--to", target, "-g", "d.yaml"])
+        assert result.exit_code == 0, result.output
+    assert "#9aa0a6" in (in_project / "output" / "d.dot").read_text(encoding="utf-8")
+    assert runner.invoke(cli, ["report", "-g", "d.yaml", "-o", "out/r.md"]).exit_code == 0

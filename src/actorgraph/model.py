@@ -121,6 +121,15 @@ class Evidence(_Compact):
     page: int | None = None
     row: int | None = None
 
+    @property
+    def statement(self) -> str:
+        """The claim, or else the quote marked as the source's words.
+
+        >>> Evidence("s", "", 2, quote="Russia backs Belarus.").statement
+        '“Russia backs Belarus.”'
+        """
+        return self.claim or (f"“{self.quote}”" if self.quote else "")
+
     def cite(self) -> str:
         """Short citation: ``source ¶N``.
 

@@ -88,6 +88,15 @@ PROPOSED_STYLE = {"color": "#9aa0a6", "dashes": [6, 6]}
 """How a proposed tie (from ``actorgraph draft``, not yet reviewed) is drawn: grey, dashed."""
 
 
+def tie_style(polarity: str, status: str | None = None) -> dict[str, Any]:
+    """How a tie is drawn: by its polarity, or as a proposal while it awaits review.
+
+    >>> tie_style("hostile")["color"], tie_style("hostile", "proposed")["color"]
+    ('#d62828', '#9aa0a6')
+    """
+    return PROPOSED_STYLE if status in UNREVIEWED else POLARITY_STYLE[polarity]
+
+
 def closest_names(
     name: str, candidates: Iterable[tuple[str, str]], limit: int = 3, cutoff: float = 0.6
 ) -> list[str]:

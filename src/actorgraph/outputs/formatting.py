@@ -256,12 +256,13 @@ def relation_line(graph: Graph, relation: Relation) -> str:
     return (
         f"{names[relation.source].name} {label} {names[relation.target].name}"
         f" · strength {relation.strength:g} · confidence {relation.confidence}{when}"
+        + (f" · {relation.status}" if relation.status else "")
     )
 
 
 def evidence_lines(relation: Relation, indent: str) -> list[str]:
-    """One line per piece of evidence: citation and claim."""
-    return [f"{indent}evidence: {item.cite()}: {item.claim}" for item in relation.evidence]
+    """One line per piece of evidence: citation and claim (or the quote, in a proposal)."""
+    return [f"{indent}evidence: {item.cite()}: {item.statement}" for item in relation.evidence]
 
 
 def plural(count: int, word: str) -> str:

@@ -108,7 +108,7 @@ def report_markdown(report: Report, picture_path: str) -> str:
                     f"{md_escape(relation_line(graph, hop.relation))}"
                 )
                 for item in hop.relation.evidence:
-                    lines.append(f"     - {md_escape(item.cite())}: {md_escape(item.claim)}")
+                    lines.append(f"     - {md_escape(item.cite())}: {md_escape(item.statement)}")
     return "\n".join(lines) + "\n"
 
 

@@ -12,7 +12,7 @@ import random
 from typing import Any
 
 from actorgraph.model import Graph
-from actorgraph.vocabulary import LARGE_GRAPH, POLARITY_STYLE, PROPOSED_STYLE
+from actorgraph.vocabulary import LARGE_GRAPH, POLARITY_STYLE, PROPOSED_STYLE, tie_style
 
 LAYOUT_SEED = 7
 
@@ -92,7 +92,7 @@ def page_data(graph: Graph) -> dict[str, Any]:
         pair = frozenset((relation.source, relation.target))
         nth = parallel[pair] = parallel.get(pair, -1) + 1
         proposed = not relation.reviewed
-        style = PROPOSED_STYLE if proposed else POLARITY_STYLE[rtype.polarity]
+        style = tie_style(rtype.polarity, relation.status)
         curve = {
             "enabled": True,
             "type": "curvedCW" if nth % 2 else "curvedCCW",

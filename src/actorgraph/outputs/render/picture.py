@@ -14,7 +14,7 @@ from typing import Any
 from actorgraph.exceptions import require_choice
 from actorgraph.model import Graph
 from actorgraph.outputs.render.data import importance, layout
-from actorgraph.vocabulary import LARGE_GRAPH, PICTURE_FORMATS, POLARITY_STYLE
+from actorgraph.vocabulary import LARGE_GRAPH, PICTURE_FORMATS, POLARITY_STYLE, tie_style
 
 _MARKERS = {
     "dot": "o",
@@ -60,7 +60,7 @@ def picture(graph: Graph, to: str = "svg", width: float = 13.0, height: float = 
         axes.set_axis_off()
         axes.set_title(graph.title, fontsize=15, loc="left", fontweight="bold")
         for relation in graph.relations:
-            style = POLARITY_STYLE[vocabulary.relation_types[relation.type].polarity]
+            style = tie_style(vocabulary.relation_types[relation.type].polarity, relation.status)
             (x1, y1), (x2, y2) = positions[relation.source], positions[relation.target]
             axes.annotate(
                 "",
