@@ -74,6 +74,27 @@ SENTENCES = [
 ]
 
 
+ROLES = [
+    ("Sergei Lavrov, Russia's foreign minister, met Chinese officials.", [
+        ("sergei-lavrov", "represents", "russia"), ("sergei-lavrov", "consults", "china")]),
+    ("Russia's foreign minister, Sergei Lavrov, warned Ukraine.", [
+        ("sergei-lavrov", "represents", "russia"), ("sergei-lavrov", "threatens", "ukraine")]),
+    ("Antony Blinken, the US secretary of state, criticised China.", [
+        ("antony-blinken", "represents", "united-states"), ("antony-blinken", "opposes", "china")]),
+    ("The Iran-backed Houthis attacked Saudi Arabia.", [
+        ("iran", "supports", "houthis"), ("houthis", "fights", "saudi-arabia")]),
+    ("Turkey, Azerbaijan's closest ally, supplied drones.", [
+        ("turkey", "allied_with", "azerbaijan")]),
+    ("In March, the EU sanctioned Russia, and Iran condemned it.", [
+        ("european-union", "sanctions", "russia")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ROLES)
+def test_roles_appositions_and_compounds(sentence, expected):
+    assert sorted(ties(sentence)) == sorted(expected)
+
+
 @pytest.mark.parametrize(("sentence", "expected"), SENTENCES)
 def test_sentence_gives_the_tie(sentence, expected):
     assert expected in ties(sentence)

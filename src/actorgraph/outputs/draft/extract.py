@@ -84,7 +84,7 @@ class Sentence:
             key = self.keys[i]
             closer = {"(": ")", ",": ",", "–": "–", "—": "—"}.get(key)
             nxt = self.keys[i + 1] if i + 1 < len(self.keys) else ""
-            if closer and (key != "," or nxt in _ASIDE_OPENERS):
+            if closer and (key != "," or nxt in _ASIDE_OPENERS or self._apposition(i)):
                 end = next(
                     (j for j in range(i + 1, len(self.keys)) if self.keys[j] in (closer, ".")),
                     None,
@@ -97,6 +97,19 @@ class Sentence:
                     continue
             i += 1
         return marks
+
+    def _apposition(self, comma: int) -> bool:
+        """ ", the US secretary of state," describes who stands before it: an aside."""
+        if comma + 1 >= len(self.keys) or self.keys[comma + 1] not in ("the", "a", "an"):
+            return False
+        words = []
+        for key in self.keys[comma + 1 : comma + 9]:
+            if key in (",", "."):
+                break
+            words.append(key)
+        return any(
+            " ".join(words[i : i + n]) in TITLES for i in range(len(words)) for n in (1, 2, 3)
+        )
 
     def free(self, i: int) -> bool:
         """Whether token ``i`` may be part of a trigger (it names no actor)."""
@@ -283,7 +296,7 @@ def role_ties(lexicon: Lexicon, sentence: Sentence) -> tuple[list[Mention], list
         role, kind = _role_after(keys, q.end)
         if role is None:
             continue
-        r_end = q.end + len(role.split())
+        r_end = q.end + (keys[q.end] == "'s") + len(role.split())
         rtype = TITLES.get(role, "part_of")
         holder = _holder(sentence, mentions, q, r_end)
         if holder is not None:

@@ -84,7 +84,9 @@ TITLES = {
     "defence minister": "represents", "defense minister": "represents",
     "spokesman": "represents", "spokeswoman": "represents", "spokesperson": "represents",
     "diplomat": "represents", "representative": "represents", "negotiator": "represents",
-    "emissary": "represents", "consul": "represents",
+    "emissary": "represents", "consul": "represents", "secretary of state": "represents",
+    "foreign secretary": "represents", "defence secretary": "represents",
+    "defense secretary": "represents", "secretary-general": "leads",
 }  # fmt: skip
 """Person roles: "the Chinese ambassador, Xie Xiaoyong" -> Xie represents China."""
 
@@ -350,6 +352,15 @@ def _name_word(token: Token, sentence_start: bool) -> bool:
     return not (token.key in _NOT_NAMES and (sentence_start or token.key not in ("may",)))
 
 
+def _role_beside(toks: list[Token], start: int, end: int) -> bool:
+    """ "Russia's foreign minister, Sergei Lavrov" or "Sergei Lavrov, the foreign minister"."""
+    keys = [t.key for t in toks]
+    if start >= 2 and keys[start - 1] == "," and keys[start - 2] in _TITLE_WORDS:
+        return True
+    ahead = keys[end + 1 : end + 6] if end < len(keys) and keys[end] == "," else []
+    return any(" ".join(ahead[i : i + n]) in TITLES for i in range(len(ahead)) for n in (1, 2, 3))
+
+
 def _with_candidates(lexicon: Lexicon, toks: list[Token], found: list[Mention]) -> list[Mention]:
     covered = {i for m in found for i in range(m.start, m.end)}
     added = []
@@ -379,7 +390,12 @@ def _with_candidates(lexicon: Lexicon, toks: list[Token], found: list[Mention]) 
         )
         words, start = words[title:], start + title
         if (
-            (title or before in _TITLE_WORDS or before in PERSON_CUES)
+            (
+                title
+                or before in _TITLE_WORDS
+                or before in PERSON_CUES
+                or _role_beside(toks, start, end)
+            )
             and 2 <= len(words) <= 3
             and all(w.isalpha() for w in words)
         ):
