@@ -455,3 +455,19 @@ def test_show_export_and_report_carry_proposals(runner, in_project):
         assert result.exit_code == 0, result.output
     assert "#9aa0a6" in (in_project / "output" / "d.dot").read_text(encoding="utf-8")
     assert runner.invoke(cli, ["report", "-g", "d.yaml", "-o", "out/r.md"]).exit_code == 0
+
+
+def test_json_graphs_stay_json(runner, in_project):
+    graph = read_graph(in_project / "graph" / "belarus-2022.yaml")
+    from actorgraph.io.load import graph_to_data
+
+    (in_project / "g.json").write_text(json.dumps(graph_to_data(graph.with_relations(()))))
+    (in_project / "a.txt").write_text("Russia backs Belarus.\n", encoding="utf-8")
+    assert runner.invoke(cli, ["draft", "a.txt", "-o", "d.json", "-g", "g.json"]).exit_code == 0
+    json.loads((in_project / "d.json").read_text(encoding="utf-8"))
+    result = runner.invoke(
+        cli, ["review", "d.json", "--into", "g.json"], input="a\nMoscow backs Minsk.\n"
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads((in_project / "g.json").read_text(encoding="utf-8"))
+    assert data["relations"][0]["evidence"][0]["claim"] == "Moscow backs Minsk."

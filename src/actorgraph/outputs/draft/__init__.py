@@ -167,10 +167,18 @@ def _ties(sentence: Sentence, compiled: list, types: dict) -> list[Found]:
     return found
 
 
-def draft_text(draft: Draft) -> str:
-    """The draft as a graph file (YAML), checked: a draft always validates."""
-    from actorgraph.io.load import format_graph, validate_text
+def draft_text(draft: Draft, format: str = "yaml") -> str:
+    """The draft as a graph file (YAML, or JSON), checked: a draft always validates."""
+    import json
 
+    from actorgraph.io.load import format_graph, graph_to_data, validate_text
+
+    if format == "json":
+        text = json.dumps(graph_to_data(draft.graph), indent=2, ensure_ascii=False) + "\n"
+        problems = validate_text(text, "draft", "json")
+        if problems:
+            raise DraftError("the draft does not validate:\n" + "\n".join(map(str, problems)))
+        return text
     header = (
         "# Drafted by `actorgraph draft`: every tie and every new actor is a proposal.\n"
         "# Review with `actorgraph review THIS_FILE --into GRAPH`; proposals stay out of\n"
@@ -186,7 +194,7 @@ def draft_text(draft: Draft) -> str:
 def write_draft(draft: Draft, path: str | os.PathLike[str], force: bool = False) -> Path:
     """Write the draft atomically; refuse to replace a draft whose review has begun."""
     from actorgraph.io.files import write_atomic
-    from actorgraph.io.load import read_graph
+    from actorgraph.io.load import format_of, read_graph
 
     target = Path(path)
     if target.is_file() and not force:
@@ -199,7 +207,7 @@ def write_draft(draft: Draft, path: str | os.PathLike[str], force: bool = False)
                 f"{target} records {len(decided)} review decision(s); "
                 "pass --force to replace it, or write the new draft elsewhere"
             )
-    return write_atomic(target, draft_text(draft))
+    return write_atomic(target, draft_text(draft, format_of(target)))
 
 
 def proposals_data(draft: Draft) -> dict[str, Any]:

@@ -13,6 +13,7 @@ The terminal side (what to show, what to ask) is the caller's: it passes a
 from __future__ import annotations
 
 import io
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from typing import Any
 
 from actorgraph.exceptions import ActorgraphError, GraphFileError
 from actorgraph.io.files import write_atomic
-from actorgraph.io.load import read_graph, validate_text
+from actorgraph.io.load import format_of, read_graph, validate_text
 from actorgraph.model import Graph
 from actorgraph.outputs.draft.mentions import Lexicon, find_mentions
 from actorgraph.outputs.draft.text import paragraphs, tokens
@@ -88,11 +89,14 @@ def _load(path: Path) -> Any:
         graph = read_graph(path, cache=False)  # checked first: every problem, with lines
     except GraphFileError as error:
         raise ReviewError(str(error)) from None
-    data = _yaml().load(path.read_text(encoding="utf-8-sig"))
+    text = path.read_text(encoding="utf-8-sig")
+    data = json.loads(text) if format_of(path) == "json" else _yaml().load(text)
     return graph, data
 
 
-def _dump(data: Any) -> str:
+def _dump(data: Any, path: Path) -> str:
+    if format_of(path) == "json":  # a JSON graph stays JSON
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     out = io.StringIO()
     _yaml().dump(data, out)
     return out.getvalue()
@@ -152,7 +156,7 @@ def review(
 
 
 def _save(path: Path, data: Any) -> None:
-    text = _dump(data)
+    text = _dump(data, path)
     problems = validate_text(text, str(path))
     if problems:
         raise ReviewError("\n".join(map(str, problems)))
