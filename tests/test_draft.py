@@ -75,6 +75,11 @@ SENTENCES = [
 
 
 ROLES = [
+    ("Hezbollah, Iran's proxy, struck Israel.", [
+        ("iran", "controls", "hezbollah"), ("hezbollah", "fights", "israel")]),
+    ("The war between Russia and Ukraine drags on.", [("russia", "fights", "ukraine")]),
+    ("Serbia has close ties with Russia.", [("serbia", "cooperates_with", "russia")]),
+    ("Moldova is under pressure from Russia.", [("russia", "pressures", "moldova")]),
     ("Sergei Lavrov, Russia's foreign minister, met Chinese officials.", [
         ("sergei-lavrov", "represents", "russia"), ("sergei-lavrov", "consults", "china")]),
     ("Russia's foreign minister, Sergei Lavrov, warned Ukraine.", [

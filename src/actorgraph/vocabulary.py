@@ -302,7 +302,8 @@ TRIGGERS = {
     "controls": "control; control over; control of; in control of; in charge of; call the shots;"
     " pull the strings; dictate to; decide for; dominate; rule over; own; puppet of;"
     " {b} under {a} 's control; {b} under the control of {a}; {b} is subordinate to {a};"
-    " {b} , a vassal of {a}; {b} , a puppet of {a}; annex",
+    " {b} , a vassal of {a}; {b} , a puppet of {a}; annex; {b} is a client state of {a};"
+    " {b} , a client state of {a}; {a} 's proxy {b}; {b} , {a} 's proxy; {b} , a proxy of {a}",
     "commands": "command; in command of; order; deploy; dispatch; send troops; mobilise;"
     " mobilize; commander of",
     "leads": "lead; head; leader of; president of; prime minister of; chair; preside over; head of",
@@ -328,7 +329,8 @@ TRIGGERS = {
     " defence pact; defense pact; mutual defence; strategic partner; union with",
     "cooperates_with": "cooperate; cooperation; co-operate; co-operation; collaborate;"
     " collaboration; joint exercise; joint drill; work with; work together; coordinate with;"
-    " exercise with; drill with",
+    " exercise with; drill with; close ties with; close ties to; close relations with;"
+    " friendly relations with",
     "hosts_forces": "host troops; host forces; ~station troops in; ~station forces in;"
     " ~base troops in; ~presence in; ~garrison in; {b} troops in {a}; {b} forces in {a}",
     "funds": "fund; funding; finance; financing; pay; bankroll; subsidise; subsidize;"
@@ -336,12 +338,13 @@ TRIGGERS = {
     "invests_in": "invest; invest in; investment; investment in; stake in; acquire",
     "lends_to": "lend; loan; loan to; credit line; ~borrow; ~owe; ~repay; ~debt to; creditor of",
     "trades_with": "trade; trade with; economic relations; economic ties; commercial ties;"
-    " trading partner; export to; import from; sell to; buy from; supply; supply gas to;"
+    " trading partner; export; export to; import; import from; sell to; buy from; supply;"
+    " supply gas to;"
     " supply oil to",
     "mediates": "mediate; mediate between; mediation; mediator; broker talks; go-between;"
     " intermediary; facilitate talks",
     "negotiates_with": "negotiate; negotiation; negotiations with; talks with; agreement with;"
-    " ceasefire with; peace talks",
+    " ceasefire with; peace talks; talks; sign agreement; sign deal; sign treaty",
     "consults": "meet; meeting; meet with; meeting with; visit; phone call with; speak with;"
     " talk with; talk to; consult; discuss with; summit with; hold talks",
     "monitors": "monitor; assess; observe; watch; track; investigate; spy on; surveil",
@@ -356,14 +359,14 @@ TRIGGERS = {
     "protests_against": "protest; protest against; demonstrate against; rally against;"
     " march against; boycott",
     "sanctions": "sanction; sanctions on; sanctions against; embargo; blacklist; freeze assets;"
-    " impose sanctions on; penalise; penalize; expel",
+    " impose sanctions on; penalise; penalize; expel; tariff; tariffs on; cut off",
     "threatens": "threaten; threat; threat to; warn; menace; intimidate; ultimatum;"
     " destabilise; destabilize; destabilisation; destabilization; endanger; jeopardise;"
     " jeopardize; create chaos; sow chaos; stir unrest; foment unrest",
     "fights": "fight; fight against; attack; invade; invasion; war against; war on; war with;"
     " strike; bomb; shell; assault; offensive against; advance in; advance into; advance on;"
     " occupy; occupation; encircle; besiege; clash with; battle; kill; aggression against;"
-    " incursion into; raid",
+    " incursion into; raid; war between {a} and {b}; conflict between {a} and {b}",
 }
 
 

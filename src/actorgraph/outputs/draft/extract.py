@@ -99,14 +99,17 @@ class Sentence:
         return marks
 
     def _apposition(self, comma: int) -> bool:
-        """ ", the US secretary of state," describes who stands before it: an aside."""
-        if comma + 1 >= len(self.keys) or self.keys[comma + 1] not in ("the", "a", "an"):
-            return False
+        """ ", the US secretary of state," or ", Iran's proxy," describes who stands
+        before it: an aside."""
         words = []
         for key in self.keys[comma + 1 : comma + 9]:
             if key in (",", "."):
                 break
             words.append(key)
+        if "'s" in words[1:4] and len(words) <= 6:
+            return True
+        if not words or words[0] not in ("the", "a", "an"):
+            return False
         return any(
             " ".join(words[i : i + n]) in TITLES for i in range(len(words)) for n in (1, 2, 3)
         )
