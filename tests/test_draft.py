@@ -111,6 +111,11 @@ def test_every_builtin_type_has_triggers_and_a_sentence():
     assert all(t.triggers for t in BUILTIN.relation_types.values())
 
 
+def test_negation_is_kept_and_flagged():
+    [relation] = draft_article("Serbia refused to sanction Russia.").graph.relations
+    assert (relation.type, relation.note) == ("sanctions", "drafted from 'not sanction'")
+
+
 def test_no_tie_without_two_actors_or_a_trigger():
     assert ties("Belarus was dragged into the war.") == []  # passive, no one named
     assert ties("Russia and Belarus are neighbours.") == []

@@ -38,6 +38,9 @@ from actorgraph.vocabulary import BUILTIN
 
 DECIDED = ("accepted", "rejected")
 
+_NEGATIONS = frozenset(
+    {"not", "n't", "never", "no", "without", "refused", "refuses", "refuse", "declined", "denied"}
+)
 PROPOSED_STRENGTH = 0.5
 """Strength a proposal starts with: a middle value, for the analyst to set."""
 
@@ -163,7 +166,10 @@ def _ties(sentence: Sentence, compiled: list, types: dict) -> list[Found]:
                 pairs = [(slots["a"], slots["b"])]
             else:
                 pairs = roles(sentence, trigger, start, end, symmetric)
-            found.extend(Found(a.actor, trigger.type, b.actor, trigger.text) for a, b in pairs)
+            # "did not back", "refused to join": kept, but the note says so
+            negated = _NEGATIONS & set(sentence.keys[max(0, start - 3) : start])
+            words = f"not {trigger.text}" if negated else trigger.text
+            found.extend(Found(a.actor, trigger.type, b.actor, words) for a, b in pairs)
     return found
 
 
