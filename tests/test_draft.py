@@ -409,6 +409,10 @@ def test_readme_review_transcript_is_real(runner, in_project):
          "2022-03-25"],
     )  # fmt: skip
     assert drafted.exit_code == 0
+    draft_text = (in_project / "graph" / "drafts" / "desk-note.yaml").read_text(encoding="utf-8")
+    shown = readme.split("In the draft file, a new actor and a proposal look like this:")[1]
+    for snippet in re.findall(r"```yaml\n(.*?)```", shown, re.S)[:2]:
+        assert snippet in draft_text
     args = command.removeprefix("$ actorgraph ").split()
     result = runner.invoke(cli, args, input="".join(a + "\n" for a in answers))
     assert (result.exit_code, result.output) == (0, expected)
