@@ -75,6 +75,7 @@ SENTENCES = [
 
 
 ROLES = [
+    ("NATO met on Friday. Its members back Ukraine.", [("nato", "supports", "ukraine")]),
     ("Hezbollah, Iran's proxy, struck Israel.", [
         ("iran", "controls", "hezbollah"), ("hezbollah", "fights", "israel")]),
     ("The war between Russia and Ukraine drags on.", [("russia", "fights", "ukraine")]),

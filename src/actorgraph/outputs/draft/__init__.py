@@ -130,15 +130,14 @@ def _read(text: str, graph: Graph | None) -> tuple[Lexicon, Proposals, list[str]
     compiled = compile_triggers(types.values())
     proposals: Proposals = {}
     mentioned: list[str] = []
-    last_person: str | None = None
     numbered = paragraphs(text)
     for paragraph in numbered:
-        last_person = None  # "he" refers back within a paragraph, no further
+        last: dict[str, str] = {}  # "he", "its" refer back within a paragraph, no further
         for _, quote in sentences(paragraph.text):
             toks = tokens(quote)
             sentence = Sentence(toks, find_mentions(lexicon, toks))
             mentions, found = role_ties(lexicon, sentence)
-            mentions, last_person = resolve_pronouns(Sentence(toks, mentions), lexicon, last_person)
+            mentions = resolve_pronouns(Sentence(toks, mentions), lexicon, last)
             sentence = Sentence(toks, mentions)
             found.extend(possessive_ties(lexicon, sentence))
             mentioned.extend(m.actor for m in mentions if m.form != "pronoun")

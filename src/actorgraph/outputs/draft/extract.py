@@ -437,20 +437,23 @@ def _owned_by(lexicon: Lexicon, sentence: Sentence, at: int, person: str) -> Men
     return Mention(at + 1, at + len(entry.words) - 1, entry.actor)
 
 
-def resolve_pronouns(
-    sentence: Sentence, lexicon: Lexicon, last_person: str | None
-) -> tuple[list[Mention], str | None]:
-    """Read "he", "his", "her" as the person last named (in this sentence or before)."""
+def resolve_pronouns(sentence: Sentence, lexicon: Lexicon, last: dict[str, str]) -> list[Mention]:
+    """Read "he", "his", "her" as the person last named and "its" as the state or body
+    last named, in this sentence or before; ``last`` carries them from one to the next."""
     mentions = list(sentence.mentions)
     by_start = {m.start: m for m in mentions}
     for i, key in enumerate(sentence.keys):
         named = by_start.get(i)
-        if named is not None and lexicon.actors[named.actor].kind == "person":
-            last_person = named.actor
-        elif key in PRONOUNS and i not in sentence.owner and last_person:
-            owned = _owned_by(lexicon, sentence, i, last_person)
+        if named is not None and named.form != "pronoun":
+            last["person" if lexicon.actors[named.actor].kind == "person" else "body"] = named.actor
+        elif i in sentence.owner:
+            continue
+        elif key in PRONOUNS and "person" in last:
+            owned = _owned_by(lexicon, sentence, i, last["person"])
             if owned is not None:  # "his regime" as "Lukashenko's regime"
                 mentions.append(owned)
-            mentions.append(Mention(i, i + 1, last_person, "pronoun"))
+            mentions.append(Mention(i, i + 1, last["person"], "pronoun"))
+        elif key == "its" and "body" in last:
+            mentions.append(Mention(i, i + 1, last["body"], "pronoun"))
     mentions.sort(key=lambda x: x.start)
-    return mentions, last_person
+    return mentions
