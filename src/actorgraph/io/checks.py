@@ -19,7 +19,7 @@ from typing import Any
 from actorgraph.exceptions import Problem
 from actorgraph.io.positioned import PathKey, PositionedData, read_positioned_yaml
 from actorgraph.memory import collector_paused
-from actorgraph.model import RELATION_IDENTITY, parse_partial_date
+from actorgraph.model import RELATION_IDENTITY, name_key, parse_partial_date
 from actorgraph.vocabulary import (
     BUILTIN,
     UNREVIEWED,
@@ -245,9 +245,11 @@ def _schema_message(path: PathKey, error: Any) -> str:
     if kind == "pattern" and "[0-9]{4}" in error.validator_value:
         return f"{field}: invalid date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD"
     if kind == "pattern":
-        return (
-            f"{field} {value!r} is not a valid id; use lowercase letters, digits, "
-            "and '-' or '_' between them (e.g. 'belarusian-military')"
+        dots = "[-_.]" in error.validator_value
+        return f"{field} {value!r} is not a valid id; use lowercase letters, digits, " + (
+            "and '-', '_' or '.' between them (e.g. 'cow-alliance-v4.1')"
+            if dots
+            else "and '-' or '_' between them (e.g. 'belarusian-military')"
         )
     if kind == "minItems":
         return (
@@ -264,7 +266,15 @@ def _owner_word(path: PathKey) -> str:
     return "the graph"
 
 
+# "source" is both a tie's first actor and a piece of evidence's document: say which
+_ENDS = {"source": "first actor (source)", "target": "second actor (target)"}
+
+
 def _field_word(path: PathKey) -> str:
+    if path and path[-1] in _ENDS and len(path) == 3 and path[0] == "relations":
+        return _ENDS[str(path[-1])]
+    if path and path[-1] == "source" and "evidence" in path:
+        return "evidence source"
     for part in reversed(path):
         if isinstance(part, str):
             return part
@@ -398,7 +408,7 @@ class Meaning:
             ident = actor.get("id")
             aliases = actor.get("aliases") if isinstance(actor.get("aliases"), list) else []
             names = [actor.get("id"), actor.get("name"), *aliases]
-            for name in dict.fromkeys(n.casefold() for n in names if isinstance(n, str)):
+            for name in dict.fromkeys(name_key(n) for n in names if isinstance(n, str)):
                 owner = owners.get(name)
                 if owner and owner[0] != ident:
                     self.add(
@@ -427,7 +437,7 @@ class Meaning:
                 if name not in actors and isinstance(name, str):
                     self.add(
                         ("relations", index, end),
-                        f"unknown actor '{name}' in {end}",
+                        f"unknown {_ENDS[end]} '{name}'",
                         _did_you_mean(name, actors, "known actors", names),
                     )
             rtype = relation.get("type")
@@ -458,7 +468,7 @@ class Meaning:
                     if cited not in sources and isinstance(cited, str):
                         self.add(
                             ("relations", index, "evidence", e_index, "source"),
-                            f"evidence names unknown source '{cited}'",
+                            f"unknown evidence source '{cited}'",
                             _did_you_mean(cited, sources, "sources in this file")
                             if sources
                             else "declare it under 'sources:'",

@@ -23,7 +23,7 @@ Examples
 >>> bad = text.replace("target: a", "target: c")
 >>> for problem in validate_text(bad, "demo.yaml"):
 ...     print(problem)
-demo.yaml:8: unknown actor 'c' in target; known actors: a, b
+demo.yaml:8: unknown second actor (target) 'c'; known actors: a, b
 """
 
 from __future__ import annotations
@@ -182,6 +182,8 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
             s.get("publisher"),
             _optional_text(s.get("published")),
             s.get("url"),
+            s.get("file"),
+            _optional_text(s.get("retrieved")),
         )
         for s in data.get("sources", ())
     )
@@ -212,10 +214,11 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
                     e["source"],
                     e.get("claim", ""),
                     e.get("paragraph"),
-                    e.get("quote"),
                     e.get("url"),
+                    e.get("quote"),
                     e.get("page"),
                     e.get("row"),
+                    e.get("element"),
                 )
                 for e in r["evidence"]
             ),
@@ -274,9 +277,10 @@ def evidence_data(evidence: Evidence) -> dict[str, Any]:
             "paragraph": evidence.paragraph,
             "page": evidence.page,
             "row": evidence.row,
+            "element": evidence.element,
             "url": evidence.url,
-            "claim": evidence.claim,
             "quote": evidence.quote,
+            "claim": evidence.claim,
         }
     )
 
@@ -323,6 +327,8 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                 "publisher": s.publisher,
                 "published": s.published,
                 "url": s.url,
+                "file": s.file,
+                "retrieved": s.retrieved,
             }
         )
         for s in graph.sources

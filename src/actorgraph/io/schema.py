@@ -21,10 +21,13 @@ from actorgraph.vocabulary import (
 )
 
 SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+SOURCE_SLUG = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
+"""Source ids may also hold dots, as dataset names do (``cow-alliance-v4.1``)."""
 PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 _TEXT: dict[str, Any] = {"type": "string", "pattern": r"\S"}
 _SLUG: dict[str, Any] = {"type": "string", "pattern": SLUG}
+_SOURCE_SLUG: dict[str, Any] = {"type": "string", "pattern": SOURCE_SLUG}
 _DATE: dict[str, Any] = {
     "type": ["string", "integer"],
     "pattern": PARTIAL_DATE,
@@ -53,13 +56,14 @@ def _object(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
 EVIDENCE_SCHEMA = _object(
     ["source"],
     {
-        "source": _SLUG,
+        "source": _SOURCE_SLUG,
         "paragraph": {"type": "integer", "minimum": 1},
-        "page": {"type": "integer", "minimum": 1},
-        "row": {"type": "integer", "minimum": 1},
-        "url": _TEXT,
         "claim": {**_TEXT, "description": "What the source shows, in the graph author's words"},
+        "url": _TEXT,
         "quote": {**_TEXT, "description": "The source's own words, kept as a quote"},
+        "page": {"type": ["integer", "string"], "minimum": 1, "pattern": r"\S"},
+        "row": {"type": "integer", "minimum": 1, "description": "row of the table it came from"},
+        "element": {"type": "string", "minLength": 1, "description": "id of the file's element"},
     },
 )
 _STATUS: dict[str, Any] = {
@@ -70,12 +74,14 @@ _STATUS: dict[str, Any] = {
 SOURCE_SCHEMA = _object(
     ["id", "title"],
     {
-        "id": _SLUG,
+        "id": _SOURCE_SLUG,
         "title": _TEXT,
         "authors": {"type": "array", "items": _TEXT},
         "publisher": _TEXT,
         "published": _DATE,
         "url": _TEXT,
+        "file": {"type": "string", "minLength": 1, "description": "the file an import read"},
+        "retrieved": {**_DATE, "description": "when the file was read (YYYY-MM-DD)"},
     },
 )
 

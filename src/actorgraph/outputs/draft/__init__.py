@@ -102,7 +102,7 @@ def draft_article(
             tgt,
             PROPOSED_STRENGTH,
             "low",
-            tuple(Evidence(source_id, "", n, quote) for n, quote in evidence),
+            tuple(Evidence(source_id, "", n, quote=quote) for n, quote in evidence),
             note=f"drafted from {', '.join(repr(w) for w in words)}",
             status="proposed",
         )
