@@ -156,7 +156,10 @@ def _read(text: str, graph: Graph | None) -> tuple[Lexicon, Proposals, list[str]
 def _ties(sentence: Sentence, compiled: list, types: dict) -> list[Found]:
     found: list[Found] = []
     used: set[int] = set()
+    words_here = set(sentence.keys)
     for trigger in compiled:
+        if not words_here & trigger.words:
+            continue  # none of its words is in the sentence: skip the scan
         # ties that read the same both ways ("X and Y's alliance"); "X member of Y" does not
         symmetric = types[trigger.type].influence == "both" and not trigger.type.endswith("_of")
         for start, end, slots in list(match_trigger(sentence, trigger, used)):
@@ -167,8 +170,8 @@ def _ties(sentence: Sentence, compiled: list, types: dict) -> list[Found]:
                 pairs = roles(sentence, trigger, start, end, symmetric)
             # "did not back", "refused to join": kept, but the note says so
             negated = _NEGATIONS & set(sentence.keys[max(0, start - 3) : start])
-            words = f"not {trigger.text}" if negated else trigger.text
-            found.extend(Found(a.actor, trigger.type, b.actor, words) for a, b in pairs)
+            said = f"not {trigger.text}" if negated else trigger.text
+            found.extend(Found(a.actor, trigger.type, b.actor, said) for a, b in pairs)
     return found
 
 

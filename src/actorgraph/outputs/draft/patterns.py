@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from actorgraph.outputs.draft.text import tokens, word_set
 from actorgraph.vocabulary import RelationType
@@ -76,6 +77,13 @@ class Trigger:
     @property
     def slotted(self) -> bool:
         return any(isinstance(item, str) for item in self.items)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every form of the trigger's rarest-looking word: a sentence without one of them
+        cannot match (the longest word stands in for "rarest")."""
+        sets = [item for item in self.items if isinstance(item, frozenset)]
+        return max(sets, key=lambda forms: max(map(len, forms))) if sets else frozenset()
 
 
 def compile_trigger(relation_type: str, text: str) -> Trigger:
