@@ -339,7 +339,8 @@ TRIGGERS = {
     " exercise with; drill with; close ties with; close ties to; close relations with;"
     " friendly relations with",
     "hosts_forces": "host troops; host forces; ~station troops in; ~station forces in;"
-    " ~base troops in; ~presence in; ~garrison in; {b} troops in {a}; {b} forces in {a}",
+    " ~base troops in; ~presence in; ~garrison in; {b} troops in {a}; {b} forces in {a};"
+    " ~deploy troops to; ~deploy troops in; ~deploy forces to; ~deploy forces in",
     "funds": "fund; funding; finance; financing; pay; bankroll; subsidise; subsidize;"
     " subsidy; grant; donate; sponsor; salary; bail out",
     "invests_in": "invest; invest in; investment; investment in; stake in; acquire",
