@@ -75,6 +75,7 @@ SENTENCES = [
 
 
 ROLES = [
+    ("Russia deployed troops to Belarus.", [("belarus", "hosts_forces", "russia")]),
     ("NATO met on Friday. Its members back Ukraine.", [("nato", "supports", "ukraine")]),
     ("Hezbollah, Iran's proxy, struck Israel.", [
         ("iran", "controls", "hezbollah"), ("hezbollah", "fights", "israel")]),
