@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import click
 
-from actorgraph.cli import exchange, graphs, questions
+from actorgraph.cli import drafting, exchange, graphs, questions
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,5 +35,7 @@ for command in (
     exchange.import_,
     exchange.diff,
     exchange.schema,
+    drafting.draft,
+    drafting.review,
 ):
     cli.add_command(command)
