@@ -403,6 +403,7 @@ def test_every_field_reads_back_from_the_store(tmp_path):
     assert isinstance(again, StoredGraph) and not isinstance(written, StoredGraph)
     assert again == written
     assert again.views == written.views  # views do not take part in ==
+    assert again.vocabulary.relation_types["controls"].triggers  # what drafts read text with
     assert [a.line for a in again.actors] == [a.line for a in written.actors]
     assert [r.line for r in again.relations] == [r.line for r in written.relations]
     assert [v.line for v in again.views] == [v.line for v in written.views]

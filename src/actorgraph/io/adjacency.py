@@ -67,6 +67,7 @@ class RelationArrays:
     confidence: np.ndarray  # int8 rank: low 0, medium 1, high 2
     since: np.ndarray  # int32 first day (ordinal) or OPEN_START
     until: np.ndarray  # int32 last day (ordinal) or OPEN_END
+    reviewed: np.ndarray  # bool: counts in answers (not proposed, not rejected)
     index: np.ndarray  # int32 position of the relation in the graph's relations
     kind: np.ndarray  # int16 per actor: position in kind_ids
     type_ids: tuple[str, ...] = ()
@@ -103,7 +104,9 @@ class RelationArrays:
         return wanted[self.type] & (self.confidence >= floor)
 
 
-RELATION_COLUMNS = ("source", "target", "type", "strength", "confidence", "since", "until")
+RELATION_COLUMNS = (
+    "source", "target", "type", "strength", "confidence", "since", "until", "reviewed"
+)  # fmt: skip
 
 
 def _day(value: str | None, end: bool) -> int:
@@ -134,6 +137,7 @@ def compute_relation_arrays(graph: Graph) -> RelationArrays:
         confidence=np.array([rank[r.confidence] for r in relations], dtype=np.int8),
         since=np.array(since, dtype=np.int32),
         until=np.array(until, dtype=np.int32),
+        reviewed=np.array([r.reviewed for r in relations], dtype=bool),
         index=np.arange(len(relations), dtype=np.int32),
         kind=np.array([kind_at[a.kind] for a in graph.actors], dtype=np.int16),
         type_ids=type_ids,
@@ -209,9 +213,10 @@ class Adjacency:
 
 def collapse(arrays: RelationArrays, follow: str, keep: np.ndarray | None = None) -> Adjacency:
     """One edge per (mover, moved) pair under ``follow`` (influence, stored or any),
-    from the relations ``keep`` allows; ties of strength 0 carry no influence."""
+    from the relations ``keep`` allows; ties of strength 0 carry no influence, and
+    proposed or rejected ones do not count."""
     count = len(arrays.strength)
-    usable = arrays.strength > 0
+    usable = (arrays.strength > 0) & arrays.reviewed
     if keep is not None:
         usable &= keep
     if follow == "influence":

@@ -27,6 +27,7 @@ writer died (no lock held any more) are removed on the next run, and the newest
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import hashlib
 import json
@@ -42,6 +43,7 @@ from typing import Any
 from actorgraph.io.stored import (
     ARRAY_TYPES,
     DDL,
+    FIELDS,
     SCHEMA_VERSION,
     StoredGraph,
     StoreError,
@@ -306,6 +308,9 @@ def _first_evidence(evidence: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def _write(connection: sqlite3.Connection, graph: Graph, key: dict[str, Any]) -> None:
+    for kind, names in FIELDS.items():
+        if tuple(f.name for f in dataclasses.fields(kind)) != names:
+            raise StoreError(f"{kind.__name__} has fields the store does not keep")
     connection.execute("PRAGMA journal_mode=OFF")  # a temporary file: no journal needed
     connection.execute("PRAGMA synchronous=OFF")
     connection.executescript(DDL)
@@ -347,27 +352,38 @@ def _write(connection: sqlite3.Connection, graph: Graph, key: dict[str, Any]) ->
             ],
         )
         insert(
-            "INSERT INTO relation_types VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO relation_types VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (i, t.id, t.label, t.polarity, t.influence, t.score, t.plover, t.description)
+                (
+                    i,
+                    t.id,
+                    t.label,
+                    t.polarity,
+                    t.influence,
+                    t.score,
+                    t.plover,
+                    t.description,
+                    json.dumps(list(t.triggers)),
+                )
                 for i, t in enumerate(vocabulary.relation_types.values())
             ],
         )
         dumps = json.JSONEncoder().encode
         insert(
-            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (i, a.id, a.name, a.kind, dumps(a.aliases), a.description, a.line,
-                 _json(a.attributes), a.x, a.y)
+                 _json(a.attributes), a.x, a.y, a.status)
                 for i, a in enumerate(graph.actors)
             ],
         )  # fmt: skip
         insert(
             "INSERT INTO relations VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (i, r.source, r.type, r.target, r.strength, r.confidence, r.since, r.until,
-                 r.id, r.note, r.line, _json(r.attributes), *_first_evidence(r.evidence))
+                 r.id, r.note, r.line, _json(r.attributes), *_first_evidence(r.evidence),
+                 r.status)
                 for i, r in enumerate(graph.relations)
             ],
         )  # fmt: skip

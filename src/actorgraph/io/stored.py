@@ -46,17 +46,17 @@ CREATE TABLE sources (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT NOT 
 CREATE TABLE actor_kinds (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, label TEXT NOT NULL,
     color TEXT NOT NULL, shape TEXT NOT NULL, description TEXT NOT NULL);
 CREATE TABLE relation_types (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, label TEXT NOT NULL,
-    polarity TEXT NOT NULL, influence TEXT NOT NULL, score REAL, plover TEXT,
-    description TEXT NOT NULL);
+    polarity TEXT NOT NULL, influence TEXT NOT NULL, score, plover TEXT,
+    description TEXT NOT NULL, triggers TEXT NOT NULL);
 CREATE TABLE actors (idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
     kind TEXT NOT NULL, aliases TEXT NOT NULL, description TEXT NOT NULL, line INTEGER,
-    attributes TEXT NOT NULL, x, y);
+    attributes TEXT NOT NULL, x, y, status TEXT);
 CREATE TABLE relations (idx INTEGER PRIMARY KEY, source TEXT NOT NULL, type TEXT NOT NULL,
     target TEXT NOT NULL, strength REAL NOT NULL, confidence TEXT NOT NULL, since TEXT,
     until TEXT, id TEXT, note TEXT NOT NULL, line INTEGER, attributes TEXT NOT NULL,
     evidence_source TEXT, evidence_claim TEXT, evidence_paragraph, evidence_url TEXT,
     evidence_quote TEXT, evidence_page, evidence_row, evidence_element TEXT,
-    more_evidence INTEGER NOT NULL);
+    more_evidence INTEGER NOT NULL, status TEXT);
 CREATE TABLE evidence (relation INTEGER NOT NULL, position INTEGER NOT NULL,
     source TEXT NOT NULL, claim TEXT NOT NULL, paragraph, url TEXT, quote TEXT, page, row,
     element TEXT, PRIMARY KEY (relation, position)) WITHOUT ROWID;
@@ -75,6 +75,7 @@ ARRAY_TYPES = {
     "confidence": "i1",
     "since": "<i4",
     "until": "<i4",
+    "reviewed": "?",
     "kind": "<i2",
     "influence": "i1",
     "indptr": "<i4",
@@ -90,13 +91,35 @@ ARRAY_TYPES = {
     "name_actor": "<i4",  # ... and the actor it names
 }
 _SCHEMA_QUERY = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
-_ACTOR_COLUMNS = "id, name, kind, aliases, description, line, attributes, x, y"
+_ACTOR_COLUMNS = "id, name, kind, aliases, description, line, attributes, x, y, status"
 _EVIDENCE_COLUMNS = "source, claim, paragraph, url, quote, page, row, element"
 _RELATION_COLUMNS = (
     "source, type, target, strength, confidence, since, until, id, note, line, attributes, "
     "evidence_source, evidence_claim, evidence_paragraph, evidence_url, evidence_quote, "
-    "evidence_page, evidence_row, evidence_element, more_evidence"
+    "evidence_page, evidence_row, evidence_element, more_evidence, status"
 )
+
+
+# the fields an entry keeps, per class: a class that gains one is not stored (the writer
+# refuses) until this module keeps it too, so nothing is ever silently dropped
+FIELDS = {
+    Source: ("id", "title", "authors", "publisher", "published", "url", "file", "retrieved"),
+    Evidence: ("source", "claim", "paragraph", "url", "quote", "page", "row", "element"),
+    Actor: ("id", "name", "kind", "aliases", "description", "line", "attributes", "x", "y",
+            "status"),
+    Relation: ("source", "type", "target", "strength", "confidence", "evidence", "since",
+               "until", "id", "note", "line", "attributes", "status"),
+    View: ("id", "title", "caption", "focus", "depth", "kinds", "types", "as_of",
+           "min_strength", "paths", "line"),
+    ActorKind: ("id", "label", "color", "shape", "description"),
+    RelationType: ("id", "label", "polarity", "influence", "score", "plover", "description",
+                   "triggers"),
+    Graph: ("title", "actors", "relations", "sources", "vocabulary", "as_of_date",
+            "description", "path", "views"),
+}  # fmt: skip
+
+
+_MORE_EVIDENCE = [c.strip() for c in _RELATION_COLUMNS.split(",")].index("more_evidence")
 
 
 class StoreError(Exception):
@@ -169,9 +192,9 @@ class StoredGraph(Graph):
                 )
             }
             types = {
-                row[0]: RelationType(*row)
-                for row in connection.execute(
-                    "SELECT id, label, polarity, influence, score, plover, description "
+                row[0]: RelationType(*row, tuple(json.loads(triggers)))
+                for *row, triggers in connection.execute(
+                    "SELECT id, label, polarity, influence, score, plover, description, triggers "
                     "FROM relation_types ORDER BY idx"
                 )
             }
@@ -257,7 +280,7 @@ class StoredGraph(Graph):
             if not rows:
                 raise IndexError(position)
             more = []
-            if rows[0][-1]:
+            if rows[0][_MORE_EVIDENCE]:
                 more = self._query(
                     f"SELECT {_EVIDENCE_COLUMNS} FROM evidence WHERE relation = ? "
                     "ORDER BY position",
@@ -395,21 +418,21 @@ class StoredGraph(Graph):
 
 
 def _actor(row: tuple[Any, ...]) -> Actor:
-    id, name, kind, aliases, description, line, attributes, x, y = row
+    id, name, kind, aliases, description, line, attributes, x, y, status = row
     return Actor(
         id, name, kind, tuple(json.loads(aliases)), description, line,
-        tuple(json.loads(attributes).items()), x, y,
+        tuple(json.loads(attributes).items()), x, y, status,
     )  # fmt: skip
 
 
 def _relation(row: tuple[Any, ...], more: Any) -> Relation:
     (source, type, target, strength, confidence, since, until, id, note, line, attributes,
-     *first, _) = row  # fmt: skip
+     *first, _, status) = row  # fmt: skip
     evidence = () if first[1] is None else (Evidence(*first),)
     return Relation(
         source, type, target, strength, confidence,
         evidence + tuple(Evidence(*item) for item in more),
-        since, until, id, note, line, tuple(json.loads(attributes).items()),
+        since, until, id, note, line, tuple(json.loads(attributes).items()), status,
     )  # fmt: skip
 
 
