@@ -15,10 +15,17 @@ from typing import Any
 from actorgraph.model import CONFIDENCE_LEVELS
 from actorgraph.vocabulary import INFLUENCE_DIRECTIONS, POLARITIES, SHAPES
 
-SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
-PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+# Every pattern ends in "$(?!\n)": Python's "$" also matches before a final
+# newline ("putin\n" would pass as an id), while the lookahead keeps the pattern
+# valid for editors, whose ECMA-262 regexes have no "\Z".
+SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$(?!\n)"
+PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$(?!\n)"
+COLOR = r"^#[0-9a-fA-F]{6}$(?!\n)"
+LINE = r"^(?=[^\t\n]*\S)[^\t\n]*$(?!\n)"
+"""One line of text, not blank: names, titles, labels (prose may span lines)."""
 
 _TEXT: dict[str, Any] = {"type": "string", "pattern": r"\S"}
+_LINE: dict[str, Any] = {"type": "string", "pattern": LINE}
 _SLUG: dict[str, Any] = {"type": "string", "pattern": SLUG}
 _DATE: dict[str, Any] = {
     "type": ["string", "integer"],
@@ -32,6 +39,7 @@ _DATE: dict[str, Any] = {
 _ATTRIBUTES: dict[str, Any] = {
     "type": "object",
     "additionalProperties": {"type": ["string", "number", "boolean"]},
+    "propertyNames": {"pattern": LINE},
     "description": "Free fields of your own (columns an import kept); text, numbers, true/false",
 }
 
@@ -58,11 +66,11 @@ SOURCE_SCHEMA = _object(
     ["id", "title"],
     {
         "id": _SLUG,
-        "title": _TEXT,
-        "authors": {"type": "array", "items": _TEXT},
-        "publisher": _TEXT,
+        "title": _LINE,
+        "authors": {"type": "array", "items": _LINE},
+        "publisher": _LINE,
         "published": _DATE,
-        "url": _TEXT,
+        "url": _LINE,
     },
 )
 
@@ -70,9 +78,9 @@ ACTOR_SCHEMA = _object(
     ["id", "name", "kind"],
     {
         "id": _SLUG,
-        "name": _TEXT,
+        "name": _LINE,
         "kind": _SLUG,
-        "aliases": {"type": "array", "items": _TEXT},
+        "aliases": {"type": "array", "items": _LINE},
         "description": {"type": "string"},
         "attributes": _ATTRIBUTES,
     },
@@ -99,8 +107,8 @@ ACTOR_KIND_SCHEMA = _object(
     ["id", "label"],
     {
         "id": _SLUG,
-        "label": _TEXT,
-        "color": {"type": "string", "pattern": r"^#[0-9a-fA-F]{6}$"},
+        "label": _LINE,
+        "color": {"type": "string", "pattern": COLOR},
         "shape": {"enum": list(SHAPES)},
         "description": {"type": "string"},
     },
@@ -110,11 +118,11 @@ RELATION_TYPE_SCHEMA = _object(
     ["id", "polarity", "influence"],
     {
         "id": _SLUG,
-        "label": _TEXT,
+        "label": _LINE,
         "polarity": {"enum": list(POLARITIES)},
         "influence": {"enum": list(INFLUENCE_DIRECTIONS)},
         "score": {"type": "number", "minimum": -10, "maximum": 10},
-        "plover": _TEXT,
+        "plover": _LINE,
         "description": {"type": "string"},
     },
 )
@@ -125,7 +133,7 @@ GRAPH_SCHEMA: dict[str, Any] = {
     **_object(
         ["title", "actors", "relations"],
         {
-            "title": _TEXT,
+            "title": _LINE,
             "as_of": _DATE,
             "description": {"type": "string"},
             "sources": {"type": "array", "items": SOURCE_SCHEMA},
