@@ -14,6 +14,7 @@ from typing import Any
 from actorgraph.model import Actor, Graph, Relation
 from actorgraph.questions.analysis import METRICS, Analysis, WhatIf
 from actorgraph.questions.paths import Path
+from actorgraph.text import md_escape
 
 TABLE_FORMATS = ("table", "markdown")
 
@@ -48,18 +49,6 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     return "\n".join([line(columns), line(["-" * w for w in widths]), *map(line, cells)])
 
 
-def md_escape(text: Any) -> str:
-    r"""Text that Markdown shows as written: no HTML, no emphasis, no links, no table breaks.
-
-    >>> md_escape("<b>*bold*</b> | [x](y)")
-    '&lt;b&gt;\\*bold\\*&lt;/b&gt; \\| \\[x\\](y)'
-    """
-    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "\\`*_[]|":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped.replace("\n", " ")
-
-
 def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     """A GitHub-flavoured Markdown table; every value is escaped (:func:`md_escape`).
 
@@ -71,7 +60,15 @@ def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> st
     numeric = [bool(rows) and all(isinstance(r[c], (int, float)) for r in rows) for c in columns]
     head = "| " + " | ".join(columns) + " |"
     rule = "| " + " | ".join("---:" if n else "---" for n in numeric) + " |"
-    body = ["| " + " | ".join(md_escape(_cell(r[c])) for c in columns) + " |" for r in rows]
+    body = [
+        "| "
+        + " | ".join(
+            _cell(r[c]) if isinstance(r[c], (int, float)) else md_escape(_cell(r[c]))
+            for c in columns
+        )
+        + " |"
+        for r in rows
+    ]
     return "\n".join([head, rule, *body])
 
 
@@ -103,7 +100,9 @@ def metric_rows(analysis: Analysis) -> list[dict[str, Any]]:
 
 def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "table") -> str:
     """The whole analysis as sections of tables (``table`` or ``markdown``)."""
+    # graph text is escaped once: in lines here, in table cells by markdown_table
     esc = md_escape if fmt == "markdown" else str
+    raw = {a.id: a.name for a in graph.actors}
     names = {a.id: esc(a.name) for a in graph.actors}
     sections = [
         _heading(f"Key actors by {analysis.metric}", fmt)
@@ -117,7 +116,7 @@ def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "table") -> str:
     ]
     for dep in analysis.dependencies:
         rows = [
-            {"moved by": names[a], "via": t.replace("_", " "), "strength": s}
+            {"moved by": raw[a], "via": t.replace("_", " "), "strength": s}
             for a, t, s in dep.direct
         ]
         text = _heading(f"Dependencies of {names[dep.actor]}", fmt)
@@ -146,7 +145,7 @@ def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "table") -> str:
         _heading("Blocs (communities of cooperative ties)", fmt) + "\n".join(bloc_lines)
     )
     if analysis.notes:
-        sections.append("Notes: " + "; ".join(analysis.notes) + ".")
+        sections.append("Notes: " + "; ".join(map(esc, analysis.notes)) + ".")
     return "\n\n".join(sections) + "\n"
 
 
@@ -154,9 +153,11 @@ def whatif_text(
     change: WhatIf, graph: Graph, fmt: str = "table", metric: str = "rank", top: int = 10
 ) -> str:
     """Before/after deltas, broken and lengthened paths, actors cut off."""
-    names = {a.id: a.name for a in graph.actors}
+    esc = md_escape if fmt == "markdown" else str
+    raw = {a.id: a.name for a in graph.actors}
+    names = {a.id: esc(a.name) for a in graph.actors}
     gone = [names[a] for a in change.removed] + [
-        f"{names[r.source]} {r.type.replace('_', ' ')} {names[r.target]}" for r in change.cut
+        f"{names[r.source]} {esc(r.type.replace('_', ' '))} {names[r.target]}" for r in change.cut
     ]
     deltas = [row for row in change.deltas(metric) if row[3]][:top]
     sections = [
@@ -164,7 +165,7 @@ def whatif_text(
         _heading(f"Largest changes in {metric}", fmt)
         + _grid(
             [
-                {"id": a, "name": names[a], "before": b, "after": f, "change": round(c, 6)}
+                {"id": a, "name": raw[a], "before": b, "after": f, "change": round(c, 6)}
                 for a, b, f, c in deltas
             ],
             ["id", "name", "before", "after", "change"],

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from actorgraph.exceptions import NoPath
 from actorgraph.model import Graph
@@ -80,7 +81,7 @@ def report_markdown(report: Report, picture_path: str) -> str:
     lines += [
         f"*{facts}.* Sources: {md_escape(_sources_line(graph))}.",
         "",
-        f"![{md_escape(graph.title)}]({picture_path})",
+        f"![{md_escape(graph.title)}]({quote(picture_path)})",
         "",
     ]
     body = analysis_text(report.analysis, graph, "markdown")

@@ -268,23 +268,27 @@ def triads(graph: Graph) -> list[Triad]:
 
 
 def _explain(trio: tuple[str, str, str], signs: tuple[int, int, int], names: dict[str, str]) -> str:
-    a, b, c = (names[x] for x in trio)
+    # worked out on ids, which are unique; two actors may share a name
+    a, b, c = trio
     pairs = [((a, b), signs[0]), ((a, c), signs[1]), ((b, c), signs[2])]
     negatives = [p for p, s in pairs if s < 0]
     if not negatives:
-        return f"{a}, {b} and {c} all cooperate"
+        return f"{names[a]}, {names[b]} and {names[c]} all cooperate"
     if len(negatives) == 3:
         return (
-            f"{a}, {b} and {c} are all hostile to one another "
+            f"{names[a]}, {names[b]} and {names[c]} are all hostile to one another "
             "(unbalanced for Heider; balanced under weak balance)"
         )
     if len(negatives) == 1:
         x, y = negatives[0]
         w = ({a, b, c} - {x, y}).pop()
-        return f"{w} cooperates with both {x} and {y}, who are hostile to each other"
+        return (
+            f"{names[w]} cooperates with both {names[x]} and {names[y]}, "
+            "who are hostile to each other"
+        )
     x, y = next(p for p, s in pairs if s > 0)
     w = ({a, b, c} - {x, y}).pop()
-    return f"{x} and {y} cooperate and share an adversary in {w}"
+    return f"{names[x]} and {names[y]} cooperate and share an adversary in {names[w]}"
 
 
 def blocs(graph: Graph) -> list[tuple[str, ...]]:
