@@ -423,3 +423,26 @@ def test_whatif_json(runner, in_project):
     assert data["removed"] == ["russia"]
     assert "retired-military" in data["cut_off"]
     assert {"source", "target", "before", "after"} == set(data["broken"][0])
+
+
+def test_every_command_that_answers_offers_json(runner):
+    """One --format vocabulary: text and json everywhere an answer is printed."""
+    for name, command in cli.commands.items():
+        if name == "schema":  # prints the JSON Schema itself
+            continue
+        [option] = [p for p in command.params if p.name == "output_format"]
+        assert {"text", "json"} <= set(option.type.choices), name
+        assert option.default == "text", name
+
+
+def test_commands_that_write_files_summarise_them_as_json(runner, in_project):
+    result = runner.invoke(cli, ["render", "--format", "json", "-o", "output"])
+    assert result.exit_code == 0, result.output
+    [page] = json.loads(result.output)["written"]
+    assert page == {"file": "output/belarus-2022.html", "actors": 21, "relations": 55}
+    result = runner.invoke(cli, ["validate", "--format", "json"])
+    assert json.loads(result.output) == [
+        {"ok": True, "file": "graph/belarus-2022.yaml", "actors": 21, "relations": 55}
+    ]
+    result = runner.invoke(cli, ["export", "--to", "dot", "--format", "json"])
+    assert json.loads(result.output) == {"written": ["output/belarus-2022.dot"]}

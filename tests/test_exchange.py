@@ -258,6 +258,27 @@ def test_diff_of_evidence_and_title(seed):
     assert "evidence wolff-bayok-2022 ¶9:" in text.splitlines()[1]
 
 
+def test_diff_tells_apart_relations_that_differ_only_in_until(runner, tmp_path):
+    # Regression: diff matched relations without `until`, so editing one of two such
+    # relations (valid: they are different statements) printed "no changes", exit 0.
+    tie = (
+        "  - {{source: a, type: controls, target: b, strength: 0.5, confidence: low, "
+        "since: 2020, until: {until}, evidence: [{{source: s, claim: {claim}}}]}}\n"
+    )
+    head = (
+        "title: T\nsources: [{id: s, title: S}]\nactors:\n"
+        "  - {id: a, name: A, kind: state}\n  - {id: b, name: B, kind: state}\nrelations:\n"
+    )
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(head + tie.format(until=2021, claim="X") + tie.format(until=2022, claim="Y"))
+    new.write_text(head + tie.format(until=2021, claim="X") + tie.format(until=2022, claim="Z"))
+    result = runner.invoke(cli, ["diff", str(old), str(new)])
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "~ relation a:controls:b (since 2020, until 2022): evidence"
+    )
+
+
 # -- schema, picture, report -----------------------------------------------------------
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actorgraph import Actor, ActorNotFound, AmbiguousActor, Graph, NoPath, parse_graph
+from actorgraph import Actor, ActorNotFound, AmbiguousActor, Graph, NoPath, find_paths, parse_graph
 from actorgraph.network import influence_view, stored_view
 
 
@@ -30,28 +30,28 @@ def ids(path):
 def test_influence_runs_against_the_arrow_for_dependence():
     # b depends on a: a can move b. c is part of b: b moves c.
     graph = graph_of("b depends_on a 0.8", "c part_of b 0.5")
-    [path] = graph.paths("a", "c")
+    [path] = find_paths(graph, "a", "c")
     assert ids(path) == ["a", "b", "c"]
     assert [hop.along for hop in path.hops] == [False, False]
     assert path.strength == pytest.approx(0.4)
     assert path.weakest.moved.id == "c"
     with pytest.raises(NoPath, match="no influence path from c to a"):
-        graph.paths("c", "a")
+        find_paths(graph, "c", "a")
 
 
 def test_stored_and_any_follow_modes():
     graph = graph_of("b depends_on a 0.8", "c part_of b 0.5")
-    assert ids(graph.paths("c", "a", follow="stored")[0]) == ["c", "b", "a"]
+    assert ids(find_paths(graph, "c", "a", follow="stored")[0]) == ["c", "b", "a"]
     with pytest.raises(NoPath, match="no stored-direction path from a to c"):
-        graph.paths("a", "c", follow="stored")
-    assert ids(graph.paths("a", "c", follow="any")[0]) == ["a", "b", "c"]
+        find_paths(graph, "a", "c", follow="stored")
+    assert ids(find_paths(graph, "a", "c", follow="any")[0]) == ["a", "b", "c"]
 
 
 def test_ties_without_influence_are_not_followed():
     graph = graph_of("a monitors b 0.9")
     with pytest.raises(NoPath):
-        graph.paths("a", "b")
-    assert ids(graph.paths("a", "b", follow="stored")[0]) == ["a", "b"]
+        find_paths(graph, "a", "b")
+    assert ids(find_paths(graph, "a", "b", follow="stored")[0]) == ["a", "b"]
 
 
 def test_k_paths_rank_by_hops_then_strength_then_ids():
@@ -64,35 +64,35 @@ def test_k_paths_rank_by_hops_then_strength_then_ids():
         "b controls d 0.9",
         "a controls d 0.1",
     )
-    paths = graph.paths("a", "d", k=3)
+    paths = find_paths(graph, "a", "d", k=3)
     assert [ids(p) for p in paths] == [["a", "d"], ["a", "b", "d"], ["a", "c", "d"]]
     assert [round(p.strength, 2) for p in paths] == [0.1, 0.81, 0.25]
-    assert [ids(p) for p in graph.paths("a", "d", k=2, max_hops=1)] == [["a", "d"]]
+    assert [ids(p) for p in find_paths(graph, "a", "d", k=2, max_hops=1)] == [["a", "d"]]
 
 
 def test_equal_paths_break_ties_by_actor_ids():
     graph = graph_of("a controls c 0.5", "c controls d 0.5", "a controls b 0.5", "b controls d 0.5")
-    assert [ids(p) for p in graph.paths("a", "d", k=2)] == [["a", "b", "d"], ["a", "c", "d"]]
+    assert [ids(p) for p in find_paths(graph, "a", "d", k=2)] == [["a", "b", "d"], ["a", "c", "d"]]
 
 
 def test_parallel_ties_are_kept_as_alternatives():
     graph = graph_of("a funds b 0.4", "a controls b 0.7", "b depends_on a 0.7")
-    [hop] = graph.paths("a", "b")[0].hops
+    [hop] = find_paths(graph, "a", "b")[0].hops
     assert (hop.relation.type, hop.relation.strength) == ("controls", 0.7)
     assert [r.type for r in hop.alternatives] == ["depends_on", "funds"]
 
 
 def test_mutual_ties_work_both_ways():
     graph = graph_of("a allied_with b 0.6")
-    assert ids(graph.paths("b", "a")[0]) == ["b", "a"]
-    assert graph.paths("b", "a")[0].hops[0].along is False
+    assert ids(find_paths(graph, "b", "a")[0]) == ["b", "a"]
+    assert find_paths(graph, "b", "a")[0].hops[0].along is False
 
 
 def test_actors_are_named_by_name_or_alias_in_any_case():
     graph = graph_of("a controls b 0.5")
-    assert ids(graph.paths("A", "b")[0]) == ["a", "b"]
+    assert ids(find_paths(graph, "A", "b")[0]) == ["a", "b"]
     with pytest.raises(ActorNotFound, match=r"no actor named 'aa'; did you mean 'a'\?"):
-        graph.paths("aa", "b")
+        find_paths(graph, "aa", "b")
 
 
 def test_ambiguous_names_ask_for_an_id():
@@ -105,9 +105,9 @@ def test_ambiguous_names_ask_for_an_id():
 def test_path_to_itself_and_bad_k_are_refused():
     graph = graph_of("a controls b 0.5")
     with pytest.raises(ValueError, match="same actor"):
-        graph.paths("a", "A")
+        find_paths(graph, "a", "A")
     with pytest.raises(ValueError, match="k must be at least 1"):
-        graph.paths("a", "b", k=0)
+        find_paths(graph, "a", "b", k=0)
 
 
 def test_views_keep_parallel_ties_and_skip_non_influence():
@@ -120,7 +120,7 @@ def test_views_keep_parallel_ties_and_skip_non_influence():
 
 def test_path_json_shape():
     graph = graph_of("b depends_on a 0.8")
-    data = graph.paths("a", "b")[0].to_dict()
+    data = find_paths(graph, "a", "b")[0].to_dict()
     assert data["actors"] == ["a", "b"]
     assert data["weakest_link"] == {"from": "a", "to": "b", "strength": 0.8}
     hop = data["hops"][0]
@@ -128,3 +128,15 @@ def test_path_json_shape():
     assert hop["relation"]["evidence"] == [
         {"source": "src", "paragraph": 1, "claim": "b depends_on a"}
     ]
+
+
+def test_strength_ranking_with_max_hops_finds_a_short_path_behind_longer_ones(monkeypatch):
+    # Regression: the strongest chain a->b->d is too long for --max-hops 1; the weak
+    # direct tie must still be found, also where the search keeps no tie margin
+    # (graphs above TIE_SEARCH_ACTORS), where skipped paths used to use up the limit.
+    from actorgraph.questions import paths as path_module
+
+    monkeypatch.setattr(path_module, "TIE_SEARCH_ACTORS", 0)
+    graph = graph_of("a controls d 0.1", "a controls b 0.9", "b controls d 0.9")
+    found = find_paths(graph, "a", "d", weight="strength", max_hops=1)
+    assert [ids(p) for p in found] == [["a", "d"]]

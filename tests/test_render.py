@@ -10,6 +10,7 @@ import re
 import pytest
 
 from actorgraph import parse_graph, read_graph, render_html, write_html
+from actorgraph.api import notebook_html
 from actorgraph.io.synthetic import synthetic_graph
 from actorgraph.outputs.render import iframe_snippet
 from actorgraph.outputs.render import render_html as render
@@ -157,7 +158,7 @@ def test_fragment_is_a_div_with_its_own_styles_and_no_document():
 def test_iframe_snippet_and_notebook_display():
     graph = parse_graph(SMALL)
     assert iframe_snippet("x.html", "Small").startswith('<iframe src="x.html" title="Small"')
-    inline = graph._repr_html_()
+    inline = notebook_html(graph)
     assert inline.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
     assert 'sandbox="allow-scripts"' in inline
     with pytest.raises(ValueError, match="embed must be one of"):

@@ -18,7 +18,7 @@ interactive offline HTML page.
 ...   - {source: army, type: part_of, target: capital, strength: 0.8, confidence: high,
 ...      evidence: [{source: s, paragraph: 2, claim: The Army answers to the Capital.}]}
 ... ''')
->>> [actor.id for actor in graph.paths("leader", "army")[0].actors]
+>>> [actor.id for actor in actorgraph.paths(graph, "leader", "army")[0].actors]
 ['leader', 'capital', 'army']
 """
 
@@ -28,6 +28,7 @@ import os
 import pathlib
 from typing import Any
 
+from actorgraph.api import analyze, explore, paths, register_notebook_display, whatif
 from actorgraph.exceptions import (
     ActorgraphError,
     ActorNotFound,
@@ -65,6 +66,10 @@ __all__ = [
     "RelationType",
     "Source",
     "Vocabulary",
+    "analyze",
+    "explore",
+    "paths",
+    "whatif",
     "find_graph_files",
     "find_paths",
     "parse_graph",
@@ -88,3 +93,6 @@ def write_html(graph: Graph, path: str | os.PathLike[str], **options: Any) -> pa
     from actorgraph.outputs.render import write_html as _write_html
 
     return _write_html(graph, path, **options)
+
+
+register_notebook_display()

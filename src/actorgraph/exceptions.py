@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from actorgraph.vocabulary import FOLLOW_WORDS
+
 
 class ActorgraphError(Exception):
     """Base class of every error actorgraph raises on purpose."""
@@ -21,6 +23,10 @@ class Problem:
     line: int
     message: str
     hint: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        """The problem as JSON-ready data (``validate --format json``)."""
+        return {"file": self.file, "line": self.line, "message": self.message, "hint": self.hint}
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -64,8 +70,24 @@ class NoPath(ActorgraphError):
 
     def __init__(self, source: str, target: str, follow: str):
         self.source, self.target, self.follow = source, target, follow
-        how = {"influence": "influence", "stored": "stored-direction", "any": "undirected"}
-        super().__init__(f"no {how.get(follow, follow)} path from {source} to {target}")
+        how = FOLLOW_WORDS.get(follow, follow)
+        super().__init__(f"no {how} path from {source} to {target}")
+
+
+class QueryError(ActorgraphError, ValueError):
+    """A question that cannot be asked as put: an unknown option value, a bad date."""
+
+
+def require_choice(option: str, value: object, choices: Sequence[str]) -> None:
+    """Refuse a value outside a rule-book list, naming the choices.
+
+    >>> require_choice("follow", "sideways", ("influence", "stored", "any"))
+    Traceback (most recent call last):
+    ...
+    actorgraph.exceptions.QueryError: follow must be one of influence, stored, any, not 'sideways'
+    """
+    if value not in choices:
+        raise QueryError(f"{option} must be one of {', '.join(choices)}, not {value!r}")
 
 
 class OutputError(ActorgraphError):

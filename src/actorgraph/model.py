@@ -23,21 +23,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from actorgraph.exceptions import ActorNotFound, AmbiguousActor
-from actorgraph.vocabulary import BUILTIN, Vocabulary
+from actorgraph.exceptions import ActorNotFound, AmbiguousActor, QueryError
+from actorgraph.vocabulary import BUILTIN, Vocabulary, closest_names
 
-if TYPE_CHECKING:
-    from actorgraph.questions.analysis import Analysis, WhatIf
-    from actorgraph.questions.paths import Path
-
-CONFIDENCE_LEVELS = ("low", "medium", "high")
+RELATION_IDENTITY = ("source", "type", "target", "since", "until")
+"""The fields that make two relations the same statement: the checks refuse such a
+pair in one file, diff matches relations across versions by them, imports join
+rows by them."""
 
 
 def parse_partial_date(value: Any) -> tuple[dt.date, dt.date] | None:
@@ -71,7 +69,7 @@ def _day_bounds(when: str | dt.date) -> tuple[dt.date, dt.date]:
         return when, when
     bounds = parse_partial_date(when)
     if bounds is None:
-        raise ValueError(f"invalid date {when!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise QueryError(f"invalid date {when!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
     return bounds
 
 
@@ -158,6 +156,11 @@ class Relation(_Compact):
     attributes: tuple[tuple[str, Any], ...] = ()
 
     @property
+    def identity(self) -> tuple[str | None, ...]:
+        """The values of :data:`RELATION_IDENTITY`: equal for two statements of one tie."""
+        return (self.source, self.type, self.target, self.since, self.until)
+
+    @property
     def key(self) -> str:
         """The relation's handle: its ``id`` if given, else ``source:type:target``."""
         return self.id or f"{self.source}:{self.type}:{self.target}"
@@ -223,16 +226,8 @@ class Graph:
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """Actor ids whose names look like ``name``, best first."""
-        wanted = name.strip().casefold()
-        scored: dict[str, float] = {}
-        for known, ids in self._name_index.items():
-            ratio = difflib.SequenceMatcher(None, wanted, known).ratio()
-            if wanted and (wanted in known or known in wanted):
-                ratio = max(ratio, 0.75)
-            for actor_id in ids:
-                scored[actor_id] = max(scored.get(actor_id, 0.0), ratio)
-        ranked = sorted((s, i) for i, s in scored.items() if s >= 0.6)
-        return [i for _, i in sorted(ranked, key=lambda p: (-p[0], p[1]))][:limit]
+        pairs = ((known, ident) for known, ids in self._name_index.items() for ident in ids)
+        return closest_names(name, pairs, limit)
 
     def relations_of(self, actor_id: str) -> Iterator[Relation]:
         """Relations in which the actor is source or target, in file order."""
@@ -289,7 +284,7 @@ class Graph:
         ['belarus', 'china', 'lukashenko', 'russia', 'xie-xiaoyong']
         """
         if depth < 0:
-            raise ValueError("depth must be 0 or more")
+            raise QueryError("depth must be 0 or more")
         near = {self.actor(actor).id}
         frontier = set(near)
         for _ in range(depth):
@@ -305,39 +300,3 @@ class Graph:
             actors=tuple(a for a in self.actors if a.id in near),
             relations=tuple(r for r in self.relations if r.source in near and r.target in near),
         )
-
-    def _repr_html_(self) -> str:
-        """Jupyter shows the interactive graph inline, with no network needed."""
-        from actorgraph.outputs.render import notebook_html
-
-        return notebook_html(self)
-
-    @cached_property
-    def _views(self) -> dict[str, Any]:
-        """networkx views built from this graph, kept for the next query."""
-        return {}
-
-    def __getstate__(self) -> dict[str, Any]:
-        # pickle the data, not the caches derived from it
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-
-    def paths(self, source: str, target: str, **options: Any) -> list[Path]:
-        """Shortest influence paths; see :func:`actorgraph.questions.paths.find_paths`."""
-        from actorgraph.questions.paths import find_paths
-
-        return find_paths(self, source, target, **options)
-
-    def analyze(self, **options: Any) -> Analysis:
-        """Key actors, brokers, dependencies, tensions, blocs; see :func:`.analysis.analyze`."""
-        from actorgraph.questions.analysis import analyze
-
-        return analyze(self, **options)
-
-    def whatif(self, **options: Any) -> WhatIf:
-        """What changes when actors or ties go; see :func:`actorgraph.questions.analysis.whatif`."""
-        from actorgraph.questions.analysis import whatif
-
-        return whatif(self, **options)

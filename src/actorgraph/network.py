@@ -21,16 +21,19 @@ influence (``monitors``) are left out.
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
 
+from actorgraph.exceptions import require_choice
 from actorgraph.memory import collector_paused
 from actorgraph.model import Graph, Relation
+from actorgraph.vocabulary import CONFIDENCE_RANK, FOLLOW_MODES
 
-FOLLOW_MODES = ("influence", "stored", "any")
-CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
+_VIEWS: dict[int, dict[str, nx.DiGraph]] = {}
+"""Views built per live graph (by id), dropped when the graph is collected."""
 MAX_COST = 50.0  # -log(strength) is capped: strengths under 2e-22 count as 2e-22
 MINOR = 1e-7  # weight of the minor criterion: 1e-7 * 50 * 100,000 hops < 1
 
@@ -57,8 +60,7 @@ def influence_view(graph: Graph, follow: str = "influence") -> nx.MultiDiGraph:
     ``follow`` is ``influence`` (declared directions), ``stored`` (arrows as
     written) or ``any`` (every tie both ways).
     """
-    if follow not in FOLLOW_MODES:
-        raise ValueError(f"follow must be one of {', '.join(FOLLOW_MODES)}, not {follow!r}")
+    require_choice("follow", follow, FOLLOW_MODES)
     view = _with_actors(graph)
     types = graph.vocabulary.relation_types
     for index, r in enumerate(graph.relations):
@@ -108,14 +110,18 @@ def collapsed_influence(
     >>> [t["relation"].type for t in view.edges["lukashenko", "putin"]["ties"]]
     ['supports', 'allied_with']
     """
-    if follow not in FOLLOW_MODES:
-        raise ValueError(f"follow must be one of {', '.join(FOLLOW_MODES)}, not {follow!r}")
-    if keep is None and follow in graph._views:
-        return graph._views[follow]
+    require_choice("follow", follow, FOLLOW_MODES)
+    kept = _VIEWS.get(id(graph)) if keep is None else None
+    if kept is not None and follow in kept:
+        return kept[follow]
     with collector_paused():  # hundreds of thousands of small acyclic objects
         view = _collapse(graph, follow, keep)
     if keep is None:
-        graph._views[follow] = view  # the graph is immutable, so its views are too
+        # the graph is immutable, so its views are too: keep them while it lives
+        if id(graph) not in _VIEWS:
+            _VIEWS[id(graph)] = {}
+            weakref.finalize(graph, _VIEWS.pop, id(graph), None)
+        _VIEWS[id(graph)][follow] = view
     return view
 
 

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -30,6 +31,78 @@ from typing import Any
 POLARITIES = ("cooperative", "hostile", "neutral")
 INFLUENCE_DIRECTIONS = ("forward", "reverse", "both", "none")
 SHAPES = ("dot", "diamond", "square", "triangle", "triangleDown", "star", "hexagon", "ellipse")
+
+# The rule book: every constant that the library, the CLI, the exports and the
+# page share is defined here once; the CLI builds its choices from these and the
+# page receives them as data.
+
+CONFIDENCE_LEVELS = ("low", "medium", "high")
+"""How sure the evidence is, weakest first."""
+CONFIDENCE_RANK = {level: rank for rank, level in enumerate(CONFIDENCE_LEVELS)}
+
+FOLLOW_MODES = ("influence", "stored", "any")
+"""How path and reach questions walk ties: declared influence, stored arrows, or both ways."""
+FOLLOW_WORDS = {"influence": "influence", "stored": "stored-direction", "any": "undirected"}
+
+PATH_WEIGHTS = ("hops", "strength")
+"""Path rankings: fewest hops, or the strongest chain (each hop costs -log strength)."""
+
+EMBED_MODES = ("page", "fragment", "iframe")
+"""HTML outputs: a whole page, a fragment to paste into a page, a page for an <iframe>."""
+EMBED_SUFFIXES = {"page": ".html", "fragment": ".fragment.html", "iframe": ".iframe.html"}
+
+PICTURE_FORMATS = ("svg", "png")
+"""Static pictures, for print and PDF."""
+
+EXPORT_FORMATS = {
+    "graphml": ".graphml",
+    "gexf": ".gexf",
+    "json": ".nodelink.json",
+    "csv": ".csv",
+    "dot": ".dot",
+    "mermaid": ".mmd",
+}
+"""Interchange formats and the file suffix each is written with."""
+
+OUTPUT_FORMATS = ("text", "json", "csv", "markdown")
+"""What ``--format`` can ask of a command: text for people, json for programs,
+csv and markdown where the answer is a table. Each command offers a subset."""
+
+LARGE_GRAPH = 150
+"""Above this many actors, positions come from a seeded layout computed in Python
+(page and picture alike) instead of the browser's physics."""
+
+POLARITY_STYLE = {
+    "cooperative": {"color": "#2a9d8f", "dashes": False},
+    "hostile": {"color": "#d62828", "dashes": [8, 5]},
+    "neutral": {"color": "#6c757d", "dashes": [2, 5]},
+}
+"""How each polarity is drawn: the page, the picture and the DOT/Mermaid exports agree."""
+
+
+def closest_names(
+    name: str, candidates: Iterable[tuple[str, str]], limit: int = 3, cutoff: float = 0.6
+) -> list[str]:
+    """The ids whose names look most like ``name``, best first: "did you mean ...?".
+
+    ``candidates`` are (name, id) pairs; an id may have several names. A name that
+    contains the other, or is contained in it, counts as close.
+
+    >>> closest_names("Lukashenka", [("lukashenko", "lukashenko"), ("putin", "putin")])
+    ['lukashenko']
+    >>> closest_names("xie", [("Xie Xiaoyong", "xie-xiaoyong")])
+    ['xie-xiaoyong']
+    """
+    wanted = name.strip().casefold()
+    scored: dict[str, float] = {}
+    for known, ident in candidates:
+        folded = known.casefold()
+        ratio = difflib.SequenceMatcher(None, wanted, folded).ratio()
+        if wanted and (wanted in folded or folded in wanted):
+            ratio = max(ratio, 0.75)
+        if ratio >= cutoff:
+            scored[ident] = max(scored.get(ident, 0.0), ratio)
+    return sorted(scored, key=lambda ident: (-scored[ident], ident))[:limit]
 
 
 @dataclass(frozen=True)
@@ -363,6 +436,55 @@ _RELATION_TYPES = [
     ),
     _type("fights", "hostile", "both", -10, "ASSAULT", "Armed conflict between the two."),
 ]
+
+
+def declared_entry(section: str, item: Mapping[str, Any]) -> ActorKind | RelationType:
+    """An actor kind or relation type as a graph file declares it (already checked).
+
+    >>> declared_entry("relation_types", {"id": "courts"}).label
+    'courts'
+    """
+    if section == "actor_kinds":
+        return ActorKind(
+            item["id"],
+            item.get("label", item["id"]),
+            item.get("color", "#8d99ae"),
+            item.get("shape", "dot"),
+            item.get("description", ""),
+        )
+    return RelationType(
+        item["id"],
+        item.get("label", item["id"].replace("_", " ")),
+        item.get("polarity", "neutral"),
+        item.get("influence", "forward"),
+        item.get("score"),
+        item.get("plover"),
+        item.get("description", ""),
+    )
+
+
+def declared_vocabulary(declared: Any) -> Vocabulary:
+    """The built-ins plus what a file's ``vocabulary:`` section adds.
+
+    Entries that clash with a built-in or an earlier declaration are skipped (the
+    checks report them); anything not a mapping adds nothing.
+    """
+    if not isinstance(declared, Mapping):
+        return BUILTIN
+    found: dict[str, list[Any]] = {"actor_kinds": [], "relation_types": []}
+    for section, builtins in (
+        ("actor_kinds", BUILTIN.actor_kinds),
+        ("relation_types", BUILTIN.relation_types),
+    ):
+        items = declared.get(section)
+        seen: set[str] = set()
+        for item in items if isinstance(items, list) else ():
+            ident = item.get("id") if isinstance(item, Mapping) else None
+            if isinstance(ident, str) and ident not in builtins and ident not in seen:
+                seen.add(ident)
+                found[section].append(declared_entry(section, item))
+    return BUILTIN.extended(found["actor_kinds"], found["relation_types"])
+
 
 BUILTIN = Vocabulary({k.id: k for k in _ACTOR_KINDS}, {t.id: t for t in _RELATION_TYPES})
 """The built-in geopolitical vocabulary every graph starts from."""

@@ -1,34 +1,44 @@
 """Commands that move graphs in and out: report, export, import, diff, schema.
 
-They join the ``actorgraph`` group defined in :mod:`actorgraph.cli` and follow
-its rules: parse, call the library, print; exit 2 on bad input.
+They follow the rules of :mod:`actorgraph.cli.options`: parse, call the library,
+print; exit 2 on bad input.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from actorgraph.cli import (
+from actorgraph.cli.options import (
     OUTPUT_DIR,
     BadInput,
-    _actor_id,
-    _echo_json,
-    _fail_input,
-    _load,
-    _read,
+    actor_id,
     cache_option,
-    cli,
+    count_option,
+    echo_json,
     format_option,
     graph_option,
+    load_graph,
+    maps_errors,
+    read_one,
+    written,
 )
 from actorgraph.cli.progress import working
-from actorgraph.exceptions import ActorgraphError, GraphFileError
+from actorgraph.exceptions import GraphFileError
+from actorgraph.vocabulary import EXPORT_FORMATS
 
 
-@cli.command()
+def _said(paths: list[Path], output_format: str, **summary: object) -> None:
+    """Report the files a command wrote: a line each, or one JSON summary."""
+    if output_format == "json":
+        echo_json({"written": [str(p) for p in paths], **summary})
+    else:
+        for path in paths:
+            click.echo(f"wrote {path}")
+
+
+@click.command()
 @graph_option
 @click.option(
     "-o",
@@ -45,54 +55,48 @@ from actorgraph.exceptions import ActorgraphError, GraphFileError
     metavar="A B",
     help="Explain the influence paths from A to B (repeatable).",
 )
-@click.option(
+@count_option(
     "-k",
     "--k",
     "k",
-    type=click.IntRange(1, 10),
     default=3,
-    show_default=True,
     help="How many paths to explain for each --path.",
+    most=10,
 )
+@format_option("text", "json")
+@maps_errors
 def report(
-    graph_file: str | None, output: str | None, questions: tuple[tuple[str, str], ...], k: int
+    graph_file: str | None,
+    output: str | None,
+    questions: tuple[tuple[str, str], ...],
+    k: int,
+    output_format: str,
 ) -> None:
     """A report to paste into your own: picture, key actors, dependencies, paths.
 
     Markdown or one offline HTML file (which also embeds the interactive graph).
     """
-    from actorgraph.io.files import write_atomic, write_atomic_bytes
-    from actorgraph.outputs.report import build_report, report_html, report_markdown
+    from actorgraph.outputs.report import REPORT_SUFFIXES, write_report
 
-    graph = _load(graph_file)
+    graph = load_graph(graph_file)
     for source, target in questions:
-        _actor_id(graph, source, "--path")
-        _actor_id(graph, target, "--path")
+        actor_id(graph, source, "--path")
+        actor_id(graph, target, "--path")
     name = Path(graph.path or "graph").stem
     target_file = Path(output) if output else OUTPUT_DIR / f"{name}-report.html"
-    if target_file.suffix.lower() not in (".html", ".htm", ".md"):
+    if target_file.suffix.lower() not in REPORT_SUFFIXES:
         raise click.BadParameter("name a .html or .md file", param_hint="'-o'")
     with working("Writing the report"):
-        built = build_report(graph, questions, k=k)
-        try:
-            if target_file.suffix.lower() == ".md":
-                picture_file = target_file.with_suffix(".svg")
-                write_atomic_bytes(picture_file, built.svg)
-                write_atomic(target_file, report_markdown(built, picture_file.name))
-                click.echo(f"wrote {picture_file}")
-            else:
-                write_atomic(target_file, report_html(built))
-        except ActorgraphError as error:
-            _fail_input(error)
-    click.echo(f"wrote {target_file}")
+        paths = write_report(graph, target_file, questions, k=k)
+    _said(paths, output_format)
 
 
-@cli.command()
+@click.command()
 @graph_option
 @click.option(
     "--to",
     "to",
-    type=click.Choice(["graphml", "gexf", "json", "csv", "dot", "mermaid"]),
+    type=click.Choice(list(EXPORT_FORMATS)),
     required=True,
     help="The format: json is networkx's node-link JSON; csv writes "
     "NAME.graph/sources/actors/relations.csv.",
@@ -104,40 +108,30 @@ def report(
     help="File to write [default: output/NAME.EXT]; for csv, a folder or the "
     "actors file; - prints to stdout.",
 )
-def export(graph_file: str | None, to: str, output: str | None) -> None:
+@format_option("text", "json")
+@maps_errors
+def export(graph_file: str | None, to: str, output: str | None, output_format: str) -> None:
     """Write the graph as GraphML, GEXF, node-link JSON, CSV, DOT or Mermaid.
 
     Every attribute the format can carry goes with it: types, polarity, strength,
     confidence, dates and evidence.
     """
     from actorgraph.io.files import write_atomic
-    from actorgraph.outputs.export import SUFFIXES, csv_tables, export_text
+    from actorgraph.outputs.export import export_files, export_text
 
-    graph = _load(graph_file)
+    graph = load_graph(graph_file)
+    if output == "-":
+        if to == "csv":
+            raise click.BadParameter("csv writes four tables; name a folder", param_hint="'-o'")
+        click.echo(export_text(graph, to), nl=False)
+        return
     name = Path(graph.path or "graph").stem
-    try:
-        if to == "csv" and output != "-":
-            given = Path(output) if output else OUTPUT_DIR
-            folder = given.parent if given.suffix == ".csv" else given
-            prefix = (
-                given.name.removesuffix(".csv").removesuffix(".actors")
-                if given.suffix == ".csv"
-                else name
-            )
-            for table, text in csv_tables(graph).items():
-                click.echo(f"wrote {write_atomic(folder / f'{prefix}.{table}.csv', text)}")
-            return
-        text = export_text(graph, to)
-        if output == "-":
-            click.echo(text, nl=False)
-            return
-        target = Path(output) if output else OUTPUT_DIR / f"{name}{SUFFIXES[to]}"
-        click.echo(f"wrote {write_atomic(target, text)}")
-    except ActorgraphError as error:
-        _fail_input(error)
+    default = OUTPUT_DIR if to == "csv" else OUTPUT_DIR / f"{name}{EXPORT_FORMATS[to]}"
+    files = export_files(graph, to, output or default)
+    _said([write_atomic(path, text) for path, text in files.items()], output_format)
 
 
-@cli.command(name="import")
+@click.command(name="import")
 @click.argument("sources", nargs=-1, required=True, metavar="FILE...")
 @click.option(
     "-o",
@@ -147,7 +141,9 @@ def export(graph_file: str | None, to: str, output: str | None) -> None:
     help="The graph file to write (YAML, or JSON by extension).",
 )
 @click.option("--title", help="Title of the graph (default: from the file, or its name).")
-def import_(sources: tuple[str, ...], output: str, title: str | None) -> None:
+@format_option("text", "json")
+@maps_errors
+def import_(sources: tuple[str, ...], output: str, title: str | None, output_format: str) -> None:
     """Make a graph file from CSV tables, node-link JSON or GraphML.
 
     CSV: NAME.actors.csv and NAME.relations.csv (one row per piece of evidence),
@@ -155,36 +151,28 @@ def import_(sources: tuple[str, ...], output: str, title: str | None) -> None:
     columns are kept as attributes; bad rows are reported with their row numbers.
     """
     from actorgraph.io.files import write_atomic
-    from actorgraph.io.load import format_graph, graph_to_data
-    from actorgraph.outputs.importing import csv_files, import_graph
+    from actorgraph.io.load import graph_file_text
+    from actorgraph.outputs.importing import import_graph, one_graph
 
-    one_csv_set = (
-        all(s.lower().endswith(".csv") for s in sources)
-        and len({tuple(sorted(csv_files(s).values())) for s in sources}) == 1
-    )
-    if len(sources) > 1 and not one_csv_set:
+    if not one_graph(sources):
         raise click.UsageError("give the files of one graph (for CSV, any one of its tables)")
-    try:
-        graph = import_graph(sources[0], title)
-    except GraphFileError as error:
-        _fail_input(error)
-    text = (
-        json.dumps(graph_to_data(graph), indent=2, ensure_ascii=False) + "\n"
-        if output.lower().endswith(".json")
-        else format_graph(graph)
-    )
-    try:
-        written = write_atomic(output, text)
-    except ActorgraphError as error:
-        _fail_input(error)
-    click.echo(f"wrote {written} ({len(graph.actors)} actors, {len(graph.relations)} relations)")
+    graph = import_graph(sources[0], title)
+    summary = written(write_atomic(output, graph_file_text(graph, output)), graph)
+    if output_format == "json":
+        echo_json(summary)
+    else:
+        click.echo(
+            f"wrote {summary['file']} ({summary['actors']} actors, "
+            f"{summary['relations']} relations)"
+        )
 
 
-@cli.command()
+@click.command()
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
 @cache_option
-@format_option("text", "markdown", "json")
+@format_option("text", "json", "markdown")
+@maps_errors
 def diff(old: str, new: str, output_format: str) -> None:
     """What changed from one version of a graph file to another.
 
@@ -196,14 +184,14 @@ def diff(old: str, new: str, output_format: str) -> None:
     failures = []
     for path in (old, new):
         try:
-            graphs.append(_read(path))
+            graphs.append(read_one(path))
         except GraphFileError as error:
             failures.append(str(error))
     if failures:
         raise BadInput("\n".join(failures))
     changes = diff_graphs(*graphs)
     if output_format == "json":
-        _echo_json(changes.to_dict())
+        echo_json(changes.to_dict())
     elif changes:
         click.echo(diff_text(changes, markdown=output_format == "markdown"), nl=False)
     else:
@@ -212,9 +200,9 @@ def diff(old: str, new: str, output_format: str) -> None:
         raise SystemExit(1)
 
 
-@cli.command()
+@click.command()
 def schema() -> None:
     """Print the JSON Schema of a graph file, for editors to complete and check."""
     from actorgraph.io.schema import GRAPH_SCHEMA
 
-    _echo_json(GRAPH_SCHEMA)
+    echo_json(GRAPH_SCHEMA)

@@ -1,7 +1,7 @@
 """Commands that ask questions of one graph: path, show, actors, analyze, whatif.
 
-They join the ``actorgraph`` group defined in :mod:`actorgraph.cli` and follow
-its rules: parse, call the library, print; exit 1 for no answer, 2 for bad input.
+They follow the rules of :mod:`actorgraph.cli.options`: parse, call the library,
+print; exit 1 for no answer, 2 for bad input.
 """
 
 from __future__ import annotations
@@ -10,34 +10,37 @@ import dataclasses
 
 import click
 
-from actorgraph.cli import (
-    _actor_id,
-    _echo_json,
-    _load,
-    _names,
-    _told,
+from actorgraph.cli.options import (
+    actor_id,
     as_of_option,
     backend_option,
-    cli,
+    choice_option,
+    count_option,
+    echo_json,
     format_option,
     graph_option,
+    load_graph,
+    maps_errors,
+    names,
+    tell,
 )
 from actorgraph.cli.progress import working
-from actorgraph.exceptions import ActorNotFound, AmbiguousActor, NoPath
-from actorgraph.questions.analysis import METRICS
+from actorgraph.exceptions import ActorNotFound, AmbiguousActor, QueryError
+from actorgraph.outputs.formatting import ACTOR_SORTS
+from actorgraph.questions.analysis import METRICS, WHATIF_METRICS
+from actorgraph.vocabulary import CONFIDENCE_LEVELS, FOLLOW_MODES, PATH_WEIGHTS
 
 
-@cli.command()
+@click.command()
 @click.argument("source", metavar="A")
 @click.argument("target", metavar="B")
-@click.option(
+@count_option(
     "-k",
     "--k",
     "k",
-    type=click.IntRange(1, 100),
     default=1,
-    show_default=True,
     help="How many paths to list, best first.",
+    most=100,
 )
 @click.option(
     "--all",
@@ -48,18 +51,14 @@ from actorgraph.questions.analysis import METRICS
 @click.option(
     "--max-hops", type=click.IntRange(1, None), default=None, help="Longest path to accept."
 )
-@click.option(
+@choice_option(
     "--weight",
-    type=click.Choice(["hops", "strength"]),
-    default="hops",
-    show_default=True,
+    choices=PATH_WEIGHTS,
     help="Rank by fewest hops, or by strongest chain (each hop costs -log strength).",
 )
-@click.option(
+@choice_option(
     "--follow",
-    type=click.Choice(["influence", "stored", "any"]),
-    default="influence",
-    show_default=True,
+    choices=FOLLOW_MODES,
     help="Follow influence (each type's declared direction), arrows as stored, "
     "or ties in any direction.",
 )
@@ -72,12 +71,13 @@ from actorgraph.questions.analysis import METRICS
 )
 @click.option(
     "--min-confidence",
-    type=click.Choice(["low", "medium", "high"]),
+    type=click.Choice(CONFIDENCE_LEVELS),
     help="Use only ties with at least this confidence.",
 )
 @graph_option
 @as_of_option
 @format_option("text", "json")
+@maps_errors
 def path(
     source: str,
     target: str,
@@ -101,31 +101,26 @@ def path(
     from actorgraph.outputs.formatting import paths_text
     from actorgraph.questions.paths import find_paths
 
-    graph = _load(graph_file, as_of)
-    start, end = _actor_id(graph, source, "A"), _actor_id(graph, target, "B")
+    graph = load_graph(graph_file, as_of)
+    start, end = actor_id(graph, source, "A"), actor_id(graph, target, "B")
     if start == end:
         raise click.BadParameter("A and B are the same actor", param_hint="'B'")
-    try:
-        paths = find_paths(
-            graph,
-            start,
-            end,
-            k=k,
-            follow=follow,
-            max_hops=max_hops,
-            weight=weight,
-            all_paths=all_paths,
-            types=_names(types),
-            exclude_types=_names(exclude_types) or (),
-            kinds=_names(kinds),
-            min_confidence=min_confidence,
-        )
-    except NoPath as error:
-        raise click.ClickException(str(error)) from None
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
+    paths = find_paths(
+        graph,
+        start,
+        end,
+        k=k,
+        follow=follow,
+        max_hops=max_hops,
+        weight=weight,
+        all_paths=all_paths,
+        types=names(types),
+        exclude_types=names(exclude_types) or (),
+        kinds=names(kinds),
+        min_confidence=min_confidence,
+    )
     if output_format == "json":
-        _echo_json(
+        echo_json(
             {
                 "source": start,
                 "target": end,
@@ -139,91 +134,58 @@ def path(
         click.echo(paths_text(paths, graph, follow, as_of), nl=False)
 
 
-@cli.command()
+@click.command()
 @click.argument("actor", metavar="A")
 @graph_option
 @as_of_option
 @format_option("text", "json")
+@maps_errors
 def show(actor: str, graph_file: str | None, as_of: str | None, output_format: str) -> None:
     """One actor: who it is, and its ties out and in, with evidence."""
-    from actorgraph.outputs.formatting import actor_text
-    from actorgraph.questions.paths import relation_to_dict
+    from actorgraph.outputs.formatting import actor_card, actor_text
 
-    graph = _load(graph_file, as_of)
-    found = graph.actors_by_id[_actor_id(graph, actor, "A")]
+    graph = load_graph(graph_file, as_of)
+    found = graph.actors_by_id[actor_id(graph, actor, "A")]
     if output_format == "json":
-        _echo_json(
-            {
-                "id": found.id,
-                "name": found.name,
-                "kind": found.kind,
-                "aliases": list(found.aliases),
-                "description": found.description,
-                "out": [relation_to_dict(r) for r in graph.relations if r.source == found.id],
-                "in": [relation_to_dict(r) for r in graph.relations if r.target == found.id],
-            }
-        )
+        echo_json(actor_card(found, graph))
     else:
         click.echo(actor_text(found, graph), nl=False)
 
 
-@cli.command()
+@click.command()
 @graph_option
 @as_of_option
-@click.option(
+@choice_option(
     "--sort",
     "sort_by",
-    type=click.Choice(["file", "id", "name", "kind", "degree"]),
-    default="file",
-    show_default=True,
+    choices=ACTOR_SORTS,
     help="Order of the rows.",
 )
-@format_option("text", "json", "csv")
+@format_option("text", "json", "csv", "markdown")
+@maps_errors
 def actors(graph_file: str | None, as_of: str | None, sort_by: str, output_format: str) -> None:
     """List the actors with their kind and how many ties they have."""
-    from actorgraph.outputs.formatting import csv_text, table
+    from actorgraph.outputs.formatting import ACTOR_COLUMNS, actor_rows, rows_text
 
-    graph = _load(graph_file, as_of)
-    rows = []
-    for actor in graph.actors:
-        incoming, outgoing = graph.degree(actor.id)
-        rows.append(
-            {
-                "id": actor.id,
-                "name": actor.name,
-                "kind": actor.kind,
-                "in": incoming,
-                "out": outgoing,
-                "degree": incoming + outgoing,
-            }
-        )
-    if sort_by == "degree":
-        rows.sort(key=lambda r: (-r["degree"], r["id"]))
-    elif sort_by != "file":
-        rows.sort(key=lambda r: (str(r[sort_by]).casefold(), r["id"]))
+    rows = actor_rows(load_graph(graph_file, as_of), sort_by)
     if output_format == "json":
-        _echo_json(rows)
-    elif output_format == "csv":
-        click.echo(csv_text(rows, ["id", "name", "kind", "in", "out", "degree"]), nl=False)
+        echo_json(rows)
     else:
-        click.echo(table(rows, ["id", "name", "kind", "in", "out"]))
+        columns = ACTOR_COLUMNS if output_format == "csv" else ACTOR_COLUMNS[:-1]
+        click.echo(rows_text(rows, columns, output_format), nl=False)
 
 
-@cli.command()
+@click.command()
 @graph_option
 @as_of_option
-@click.option(
+@choice_option(
     "--metric",
-    type=click.Choice(METRICS),
-    default="rank",
-    show_default=True,
+    choices=METRICS,
     help="Rank key actors by this measure.",
 )
-@click.option(
+@count_option(
     "--top",
-    type=click.IntRange(1, None),
     default=10,
-    show_default=True,
     help="How many actors to list per table.",
 )
 @click.option(
@@ -233,15 +195,14 @@ def actors(graph_file: str | None, as_of: str | None, sort_by: str, output_forma
     metavar="A",
     help="Show the dependencies of this actor (repeatable; default: the top three).",
 )
-@click.option(
+@count_option(
     "--reach-hops",
-    type=click.IntRange(1, None),
     default=2,
-    show_default=True,
     help="Hops that count towards reach.",
 )
 @backend_option
-@format_option("table", "json", "csv", "markdown")
+@format_option("text", "json", "csv", "markdown")
+@maps_errors
 def analyze(
     graph_file: str | None,
     as_of: str | None,
@@ -261,9 +222,9 @@ def analyze(
     from actorgraph.questions.analysis import analyze as run_analysis
     from actorgraph.questions.backends import run as run_on
 
-    graph = _load(graph_file, as_of)
+    graph = load_graph(graph_file, as_of)
     for name in focus:
-        _actor_id(graph, name, "--actor")
+        actor_id(graph, name, "--actor")
     with working("Analysing"):
         result, notes = run_on(
             backend,
@@ -274,16 +235,16 @@ def analyze(
             actors=focus,
             reach_hops=reach_hops,
         )
-    result = dataclasses.replace(result, notes=(*result.notes, *_told(notes)))
+    result = dataclasses.replace(result, notes=(*result.notes, *tell(notes)))
     if output_format == "json":
-        _echo_json({"graph": graph.title, "as_of": as_of, **result.to_dict()})
+        echo_json({"graph": graph.title, "as_of": as_of, **result.to_dict()})
     elif output_format == "csv":
         click.echo(csv_text(metric_rows(result), METRIC_COLUMNS), nl=False)
     else:
         click.echo(analysis_text(result, graph, output_format), nl=False)
 
 
-@cli.command()
+@click.command()
 @click.option("--remove", multiple=True, metavar="A", help="Take out an actor (repeatable).")
 @click.option(
     "--cut",
@@ -293,22 +254,19 @@ def analyze(
 )
 @graph_option
 @as_of_option
-@click.option(
+@choice_option(
     "--metric",
-    type=click.Choice(METRICS[:4]),
-    default="rank",
-    show_default=True,
+    choices=WHATIF_METRICS,
     help="Measure whose changes to list.",
 )
-@click.option(
+@count_option(
     "--top",
-    type=click.IntRange(1, None),
     default=10,
-    show_default=True,
     help="How many changes to list per table.",
 )
 @backend_option
-@format_option("table", "json", "markdown")
+@format_option("text", "json", "csv", "markdown")
+@maps_errors
 def whatif(
     remove: tuple[str, ...],
     cut: tuple[str, ...],
@@ -320,25 +278,29 @@ def whatif(
     output_format: str,
 ) -> None:
     """What changes if actors or ties disappear: metrics, broken paths, actors cut off."""
-    from actorgraph.outputs.formatting import whatif_text
+    from actorgraph.outputs.formatting import WHATIF_COLUMNS, rows_text, whatif_rows, whatif_text
     from actorgraph.questions.analysis import find_relation
     from actorgraph.questions.analysis import whatif as run_whatif
     from actorgraph.questions.backends import run as run_on
 
     if not remove and not cut:
         raise click.UsageError("name something to take out with --remove or --cut")
-    graph = _load(graph_file, as_of)
+    graph = load_graph(graph_file, as_of)
     for name in remove:
-        _actor_id(graph, name, "--remove")
+        actor_id(graph, name, "--remove")
     for spec in cut:
         try:
             find_relation(graph, spec)
-        except (ValueError, ActorNotFound, AmbiguousActor) as error:
+        except (QueryError, ActorNotFound, AmbiguousActor) as error:
             raise click.BadParameter(str(error), param_hint="'--cut'") from None
     with working("Comparing"):
         change, notes = run_on(backend, run_whatif, graph, remove=remove, cut=cut)
-    change = dataclasses.replace(change, notes=(*change.notes, *_told(notes)))
+    change = dataclasses.replace(change, notes=(*change.notes, *tell(notes)))
     if output_format == "json":
-        _echo_json({"graph": graph.title, "as_of": as_of, **change.to_dict()})
+        echo_json({"graph": graph.title, "as_of": as_of, **change.to_dict()})
+    elif output_format == "csv":
+        click.echo(
+            rows_text(whatif_rows(change, graph, metric, top), WHATIF_COLUMNS, "csv"), nl=False
+        )
     else:
         click.echo(whatif_text(change, graph, output_format, metric, top), nl=False)

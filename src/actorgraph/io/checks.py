@@ -9,7 +9,6 @@ positioned reader (:mod:`actorgraph.io.positioned`) recorded for it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import math
 import re
@@ -21,8 +20,15 @@ from actorgraph.exceptions import Problem
 from actorgraph.io.positioned import PathKey, PositionedData, read_positioned_yaml
 from actorgraph.io.schema import COLOR, LINE
 from actorgraph.memory import collector_paused
-from actorgraph.model import parse_partial_date
-from actorgraph.vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary
+from actorgraph.model import RELATION_IDENTITY, parse_partial_date
+from actorgraph.vocabulary import (
+    BUILTIN,
+    ActorKind,
+    RelationType,
+    Vocabulary,
+    closest_names,
+    declared_entry,
+)
 
 _SINGULAR = {
     "actors": "actor",
@@ -345,14 +351,12 @@ def _did_you_mean(
 ) -> str:
     """A hint naming the closest known id (also matched by ``other_names``) and the choices."""
     known = list(known)
-    candidates = {k.casefold(): k for k in known}
-    for other, ident in (other_names or {}).items():
-        candidates.setdefault(other, ident)
-    close = difflib.get_close_matches(name.casefold(), candidates, n=1, cutoff=0.6)
+    pairs = [(k, k) for k in known] + list((other_names or {}).items())
+    close = closest_names(name, pairs, limit=1)
     listed = (
         f"{label}: {', '.join(known)}" if len(known) <= _MAX_LISTED else f"{len(known)} {label}"
     )
-    return f"did you mean '{candidates[close[0]]}'? {listed}" if close else listed
+    return f"did you mean '{close[0]}'? {listed}" if close else listed
 
 
 def _items(data: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -551,29 +555,9 @@ class Meaning:
 
 def _signature(relation: dict[str, Any]) -> tuple[Any, ...]:
     """What makes two relations the same statement."""
-    values = tuple(relation.get(k) for k in ("source", "type", "target", "since", "until"))
+    values = tuple(relation.get(k) for k in RELATION_IDENTITY)
     try:
         hash(values)
     except TypeError:  # a list or mapping where a value belongs; the schema says so
         return tuple(map(repr, values))
     return values
-
-
-def declared_entry(section: str, item: dict[str, Any]) -> Any:
-    if section == "actor_kinds":
-        return ActorKind(
-            item["id"],
-            item.get("label", item["id"]),
-            item.get("color", "#8d99ae"),
-            item.get("shape", "dot"),
-            item.get("description", ""),
-        )
-    return RelationType(
-        item["id"],
-        item.get("label", item["id"].replace("_", " ")),
-        item.get("polarity", "neutral"),
-        item.get("influence", "forward"),
-        item.get("score"),
-        item.get("plover"),
-        item.get("description", ""),
-    )

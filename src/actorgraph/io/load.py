@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from actorgraph.exceptions import GraphFileError, Problem
 from actorgraph.memory import collector_paused
 from actorgraph.model import Actor, Evidence, Graph, Relation, Source
-from actorgraph.vocabulary import BUILTIN
+from actorgraph.vocabulary import BUILTIN, declared_vocabulary
 
 if TYPE_CHECKING:  # the checks (PyYAML, fastjsonschema) load only when a file is parsed
     from actorgraph.io.positioned import PositionedData
@@ -68,7 +68,7 @@ def parse_graph(text: str, filename: str = "<string>", format: str | None = None
         doc, problems = _check(text, filename, format)
         if problems:
             raise GraphFileError(problems)
-        return _build(doc.data, doc, filename)
+        return build_graph(doc.data, doc, filename)
 
 
 def read_graph(path: str | os.PathLike[str], cache: bool = True) -> Graph:
@@ -164,10 +164,8 @@ def _optional_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
-    from actorgraph.io.checks import Meaning
-
-    checker = Meaning(doc, filename)
+def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
+    """The model of checked file data; ``doc`` gives each actor and relation its line."""
 
     def line(path: tuple[str, int]) -> int | None:
         return doc.line_of(path) if doc.lines else None  # JSON read fast keeps no lines
@@ -217,7 +215,7 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
         actors=actors,
         relations=relations,
         sources=sources,
-        vocabulary=checker.vocabulary(),
+        vocabulary=declared_vocabulary(data.get("vocabulary")),
         as_of_date=_optional_text(data.get("as_of")),
         description=data.get("description", ""),
         path=filename,
@@ -227,11 +225,40 @@ def _build(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
 # -- writing ----------------------------------------------------------------
 
 
+def compact(mapping: dict[str, Any]) -> dict[str, Any]:
+    """The mapping without empty fields, as graph files leave them out."""
+    return {k: v for k, v in mapping.items() if v not in (None, "", (), [], {})}
+
+
+def evidence_data(evidence: Evidence) -> dict[str, Any]:
+    """One piece of evidence as plain data in the file format."""
+    return compact(
+        {"source": evidence.source, "paragraph": evidence.paragraph, "claim": evidence.claim}
+    )
+
+
+def relation_data(relation: Relation) -> dict[str, Any]:
+    """A relation as plain data in the file format, evidence included; every JSON
+    output (files, exports, ``path`` and ``show``) uses these field names."""
+    return compact(
+        {
+            "id": relation.id,
+            "source": relation.source,
+            "type": relation.type,
+            "target": relation.target,
+            "strength": relation.strength,
+            "confidence": relation.confidence,
+            "since": relation.since,
+            "until": relation.until,
+            "note": relation.note,
+            "evidence": [evidence_data(e) for e in relation.evidence],
+            "attributes": dict(relation.attributes),
+        }
+    )
+
+
 def graph_to_data(graph: Graph) -> dict[str, Any]:
     """The graph as plain data in the file format (fields left out when empty)."""
-
-    def compact(mapping: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in mapping.items() if v not in (None, "", (), [], {})}
 
     declared_kinds = [
         k for k in graph.vocabulary.actor_kinds.values() if k.id not in BUILTIN.actor_kinds
@@ -299,27 +326,7 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
         )
         for a in graph.actors
     ]
-    data["relations"] = [
-        compact(
-            {
-                "id": r.id,
-                "source": r.source,
-                "type": r.type,
-                "target": r.target,
-                "strength": r.strength,
-                "confidence": r.confidence,
-                "since": r.since,
-                "until": r.until,
-                "note": r.note,
-                "evidence": [
-                    compact({"source": e.source, "paragraph": e.paragraph, "claim": e.claim})
-                    for e in r.evidence
-                ],
-                "attributes": dict(r.attributes),
-            }
-        )
-        for r in graph.relations
-    ]
+    data["relations"] = [relation_data(r) for r in graph.relations]
     return data
 
 
@@ -337,3 +344,12 @@ def format_graph(graph: Graph) -> str:
     return yaml.dump(
         graph_to_data(graph), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100
     )
+
+
+def graph_file_text(graph: Graph, filename: str | os.PathLike[str]) -> str:
+    """The graph as the text of a file called ``filename``: JSON for ``.json``, else YAML."""
+    if format_of(filename) == "json":
+        import json
+
+        return json.dumps(graph_to_data(graph), indent=2, ensure_ascii=False) + "\n"
+    return format_graph(graph)

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from actorgraph.model import CONFIDENCE_LEVELS
-from actorgraph.vocabulary import INFLUENCE_DIRECTIONS, POLARITIES, SHAPES
+from actorgraph.vocabulary import CONFIDENCE_LEVELS, INFLUENCE_DIRECTIONS, POLARITIES, SHAPES
 
 # Every pattern ends in "$(?!\n)": Python's "$" also matches before a final
 # newline ("putin\n" would pass as an id), while the lookahead keeps the pattern

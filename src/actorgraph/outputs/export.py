@@ -14,24 +14,20 @@ only scalars, so lists (aliases, evidence, sources) travel as JSON text there.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from actorgraph.exceptions import require_choice
 from actorgraph.io.load import graph_to_data
 from actorgraph.model import Graph
+from actorgraph.outputs.formatting import csv_text
+from actorgraph.vocabulary import EXPORT_FORMATS, POLARITY_STYLE
 
-FORMATS = ("graphml", "gexf", "json", "csv", "dot", "mermaid")
-SUFFIXES = {
-    "graphml": ".graphml",
-    "gexf": ".gexf",
-    "json": ".nodelink.json",
-    "csv": ".csv",
-    "dot": ".dot",
-    "mermaid": ".mmd",
-}
+FORMATS = tuple(EXPORT_FORMATS)
+SUFFIXES = EXPORT_FORMATS
 CSV_TABLES = ("graph", "sources", "actors", "relations")
 ACTOR_COLUMNS = ["id", "name", "kind", "aliases", "description"]
 RELATION_COLUMNS = [
@@ -157,19 +153,11 @@ def csv_tables(graph: Graph) -> dict[str, str]:
                 }
             )
     return {
-        "graph": _csv(graph_rows, ["key", "value"]),
-        "sources": _csv(sources, SOURCE_COLUMNS),
-        "actors": _csv(actors, ACTOR_COLUMNS + actor_extra),
-        "relations": _csv(relations, RELATION_COLUMNS + relation_extra),
+        "graph": csv_text(graph_rows, ["key", "value"]),
+        "sources": csv_text(sources, SOURCE_COLUMNS),
+        "actors": csv_text(actors, ACTOR_COLUMNS + actor_extra),
+        "relations": csv_text(relations, RELATION_COLUMNS + relation_extra),
     }
-
-
-def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
 
 
 def _dot_string(text: str) -> str:
@@ -181,7 +169,6 @@ def _dot_string(text: str) -> str:
 
 def dot_text(graph: Graph) -> str:
     """Graphviz DOT, coloured and shaped as the page is; every label is quoted text."""
-    from actorgraph.outputs.render.data import POLARITY_STYLE
 
     kinds, types = graph.vocabulary.actor_kinds, graph.vocabulary.relation_types
     shapes = {
@@ -246,7 +233,6 @@ def _mermaid_text(text: str) -> str:
 
 def mermaid_text(graph: Graph) -> str:
     """A Mermaid flowchart for Markdown pages: cooperative ties solid, others dotted."""
-    from actorgraph.outputs.render.data import POLARITY_STYLE
 
     index = {a.id: f"a{i}" for i, a in enumerate(graph.actors)}
     kinds, types = graph.vocabulary.actor_kinds, graph.vocabulary.relation_types
@@ -289,4 +275,22 @@ def export_text(graph: Graph, to: str) -> str:
         return dot_text(graph)
     if to == "mermaid":
         return mermaid_text(graph)
-    raise ValueError(f"unknown format {to!r}; choose from {', '.join(FORMATS)}")
+    require_choice("format", to, FORMATS)
+    raise AssertionError(to)  # pragma: no cover - every format has a writer above
+
+
+def export_files(graph: Graph, to: str, output: str | os.PathLike[str]) -> dict[Path, str]:
+    """The files an export writes and their text: ``output`` itself, or for csv the
+    four tables ``NAME.graph/sources/actors/relations.csv`` beside or inside it.
+
+    ``output`` names the file, or (csv) a folder or the actors file; a folder
+    gets ``NAME`` from the graph's own file.
+    """
+    given = Path(output)
+    if to != "csv":
+        return {given: export_text(graph, to)}
+    if given.suffix == ".csv":
+        folder, prefix = given.parent, given.name.removesuffix(".csv").removesuffix(".actors")
+    else:
+        folder, prefix = given, Path(graph.path or "graph").stem
+    return {folder / f"{prefix}.{table}.csv": text for table, text in csv_tables(graph).items()}

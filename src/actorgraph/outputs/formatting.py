@@ -11,12 +11,13 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from actorgraph.exceptions import require_choice
 from actorgraph.model import Actor, Graph, Relation
 from actorgraph.questions.analysis import METRICS, Analysis, WhatIf
-from actorgraph.questions.paths import Path
+from actorgraph.questions.paths import Path, relation_to_dict
 from actorgraph.text import md_escape
 
-TABLE_FORMATS = ("table", "markdown")
+TABLE_FORMATS = ("text", "markdown")
 
 METRIC_COLUMNS = ["id", "name", "kind", *METRICS]
 
@@ -93,13 +94,66 @@ def _heading(text: str, fmt: str) -> str:
     return f"## {text}\n" if fmt == "markdown" else f"{text}\n{'=' * len(text)}\n"
 
 
+ACTOR_COLUMNS = ["id", "name", "kind", "in", "out", "degree"]
+ACTOR_SORTS = ("file", "id", "name", "kind", "degree")
+"""Orders of the actors list: as in the file, by a column, or most-tied first."""
+
+
+def actor_rows(graph: Graph, sort_by: str = "file") -> list[dict[str, Any]]:
+    """One row per actor with its kind and how many ties it has in and out.
+
+    >>> from actorgraph.io.load import read_graph
+    >>> actor_rows(read_graph("graph/belarus-2022.yaml"), "degree")[0]["id"]
+    'belarus'
+    """
+    require_choice("sort", sort_by, ACTOR_SORTS)
+    rows = []
+    for actor in graph.actors:
+        incoming, outgoing = graph.degree(actor.id)
+        rows.append(
+            {
+                "id": actor.id,
+                "name": actor.name,
+                "kind": actor.kind,
+                "in": incoming,
+                "out": outgoing,
+                "degree": incoming + outgoing,
+            }
+        )
+    if sort_by == "degree":
+        rows.sort(key=lambda r: (-r["degree"], r["id"]))
+    elif sort_by != "file":
+        rows.sort(key=lambda r: (str(r[sort_by]).casefold(), r["id"]))
+    return rows
+
+
+def rows_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
+    """Rows as an aligned table, a Markdown table or CSV, ending in a newline."""
+    if fmt == "csv":
+        return csv_text(rows, columns)
+    return _grid(rows, columns, fmt) + "\n"
+
+
+def actor_card(actor: Actor, graph: Graph) -> dict[str, Any]:
+    """One actor with its ties out and in, as JSON-ready data (``show --format json``)."""
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "aliases": list(actor.aliases),
+        "description": actor.description,
+        "out": [relation_to_dict(r) for r in graph.relations if r.source == actor.id],
+        "in": [relation_to_dict(r) for r in graph.relations if r.target == actor.id],
+    }
+
+
 def metric_rows(analysis: Analysis) -> list[dict[str, Any]]:
     """One row per ranked actor, with every metric."""
     return [{c: getattr(m, c) for c in METRIC_COLUMNS} for m in analysis.actors]
 
 
-def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "table") -> str:
-    """The whole analysis as sections of tables (``table`` or ``markdown``)."""
+def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "text") -> str:
+    """The whole analysis as sections of tables (``text`` or ``markdown``)."""
     # graph text is escaped once: in lines here, in table cells by markdown_table
     esc = md_escape if fmt == "markdown" else str
     raw = {a.id: a.name for a in graph.actors}
@@ -149,28 +203,32 @@ def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "table") -> str:
     return "\n\n".join(sections) + "\n"
 
 
+WHATIF_COLUMNS = ["id", "name", "before", "after", "change"]
+
+
+def whatif_rows(change: WhatIf, graph: Graph, metric: str = "rank", top: int = 10) -> list[dict]:
+    """The actors whose ``metric`` changes most, before and after (``whatif --format csv``)."""
+    names = {a.id: a.name for a in graph.actors}
+    deltas = [row for row in change.deltas(metric) if row[3]][:top]
+    return [
+        {"id": a, "name": names[a], "before": b, "after": f, "change": round(c, 6)}
+        for a, b, f, c in deltas
+    ]
+
+
 def whatif_text(
-    change: WhatIf, graph: Graph, fmt: str = "table", metric: str = "rank", top: int = 10
+    change: WhatIf, graph: Graph, fmt: str = "text", metric: str = "rank", top: int = 10
 ) -> str:
     """Before/after deltas, broken and lengthened paths, actors cut off."""
     esc = md_escape if fmt == "markdown" else str
-    raw = {a.id: a.name for a in graph.actors}
     names = {a.id: esc(a.name) for a in graph.actors}
     gone = [names[a] for a in change.removed] + [
         f"{names[r.source]} {esc(r.type.replace('_', ' '))} {names[r.target]}" for r in change.cut
     ]
-    deltas = [row for row in change.deltas(metric) if row[3]][:top]
     sections = [
         "What if " + "; ".join(gone) + " disappeared?",
         _heading(f"Largest changes in {metric}", fmt)
-        + _grid(
-            [
-                {"id": a, "name": raw[a], "before": b, "after": f, "change": round(c, 6)}
-                for a, b, f, c in deltas
-            ],
-            ["id", "name", "before", "after", "change"],
-            fmt,
-        ),
+        + _grid(whatif_rows(change, graph, metric, top), WHATIF_COLUMNS, fmt),
         _heading("Influence paths", fmt)
         + f"{len(change.broken)} broken, {len(change.lengthened)} lengthened.\n"
         + "\n".join(

@@ -19,6 +19,7 @@ import csv
 import io
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +27,8 @@ from actorgraph.exceptions import GraphFileError, Problem
 from actorgraph.io.checks import check_data
 from actorgraph.io.positioned import PositionedData
 from actorgraph.memory import collector_paused
-from actorgraph.model import Graph
+from actorgraph.model import RELATION_IDENTITY, Graph
 from actorgraph.outputs.export import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
-
-_SAME_RELATION = ("source", "type", "target", "since", "until", "id")
 
 
 def _number(text: str) -> Any:
@@ -43,13 +42,13 @@ def _number(text: str) -> Any:
 
 
 def _finish(data: dict[str, Any], doc: PositionedData, name: str) -> Graph:
-    from actorgraph.io.load import _build
+    from actorgraph.io.load import build_graph
 
     with collector_paused():
         problems = sorted(set(check_data(doc, name)))
         if problems:
             raise GraphFileError(problems)
-        return _build(data, doc, name)
+        return build_graph(data, doc, name)
 
 
 def _json_list(text: str, default: Any) -> Any:
@@ -156,7 +155,7 @@ def graph_from_csv(path: str | os.PathLike[str], title: str | None = None) -> Gr
     relations: list[dict[str, Any]] = []
     joined: dict[tuple[str, ...], dict[str, Any]] = {}
     for row_number, row in enumerate(_rows(files["relations"]), 2):
-        key = tuple(row.get(k, "") for k in _SAME_RELATION)
+        key = tuple(row.get(k, "") for k in RELATION_IDENTITY)
         evidence = {
             "source": row.get("evidence_source", ""),
             "claim": row.get("evidence_claim", ""),
@@ -325,3 +324,12 @@ def import_graph(path: str | os.PathLike[str], title: str | None = None) -> Grap
 
         graph = dataclasses.replace(graph, title=title)
     return graph
+
+
+def one_graph(files: Sequence[str]) -> bool:
+    """Whether ``files`` make one graph: a single file, or tables of one CSV set."""
+    if len(files) <= 1:
+        return True
+    return all(f.lower().endswith(".csv") for f in files) and (
+        len({tuple(sorted(csv_files(f).values())) for f in files}) == 1
+    )

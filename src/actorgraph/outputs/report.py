@@ -10,8 +10,10 @@ request and runs only its own scripts.
 from __future__ import annotations
 
 import base64
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path as FilePath
 from urllib.parse import quote
 
 from actorgraph.exceptions import NoPath
@@ -113,19 +115,19 @@ def report_markdown(report: Report, picture_path: str) -> str:
 
 def report_html(report: Report) -> str:
     """The report as one offline HTML file, the interactive graph included."""
-    from jinja2 import Environment, PackageLoader, select_autoescape
     from markupsafe import Markup
 
     from actorgraph.outputs.formatting import METRIC_COLUMNS, metric_rows
-    from actorgraph.outputs.render.page import _assets, _csp_hash, render_page
+    from actorgraph.outputs.render.page import (
+        csp_hash,
+        page_assets,
+        render_page,
+        template_environment,
+    )
 
     graph = report.graph
-    assets = _assets()
-    env = Environment(
-        loader=PackageLoader("actorgraph.outputs.render", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-    )
-    env.globals["relation_line"] = lambda relation: relation_line(graph, relation)
+    assets = page_assets()
+    env = template_environment(relation_line=lambda relation: relation_line(graph, relation))
     template = env.get_template("report.html")
     return template.render(
         graph=graph,
@@ -138,5 +140,32 @@ def report_html(report: Report) -> str:
         picture="data:image/svg+xml;base64," + base64.b64encode(report.svg).decode("ascii"),
         # our own rendering: graph text inside it is already escaped or JSON
         interactive=Markup(render_page(graph, embed="fragment")),
-        csp_scripts=Markup(" ".join(_csp_hash(assets[k]) for k in ("vis_js", "app_js"))),
+        csp_scripts=Markup(" ".join(csp_hash(assets[k]) for k in ("vis_js", "app_js"))),
     )
+
+
+REPORT_SUFFIXES = (".html", ".htm", ".md")
+"""A report is one offline HTML file, or Markdown with its picture beside it."""
+
+
+def write_report(
+    graph: Graph,
+    target: str | os.PathLike[str],
+    paths: Sequence[tuple[str, str]] = (),
+    k: int = 3,
+) -> list[FilePath]:
+    """Build the report and write it atomically; return every file written.
+
+    A ``.md`` report writes its picture beside it as ``NAME.svg``.
+    """
+    from actorgraph.io.files import write_atomic, write_atomic_bytes
+
+    target = FilePath(target)
+    built = build_report(graph, paths, k=k)
+    if target.suffix.lower() != ".md":
+        return [write_atomic(target, report_html(built))]
+    picture_file = target.with_suffix(".svg")
+    return [
+        write_atomic_bytes(picture_file, built.svg),
+        write_atomic(target, report_markdown(built, picture_file.name)),
+    ]

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from actorgraph.exceptions import QueryError, require_choice
 from actorgraph.model import Graph, Relation
 
 METRICS = (
@@ -42,6 +43,8 @@ METRICS = (
     "out_strength",
     "in_strength",
 )
+WHATIF_METRICS = ("rank", "betweenness", "reach", "reached_by")
+"""The measures whose changes ``whatif`` lists (the per-actor ones it recomputes)."""
 BETWEENNESS_EXACT_LIMIT = 1000
 BETWEENNESS_SAMPLE = 200
 WHATIF_EXACT_LIMIT = 2000
@@ -189,8 +192,7 @@ def actor_metrics(graph: Graph, reach_hops: int = 2) -> tuple[list[ActorMetrics]
 
 def rank_by(metrics: Iterable[ActorMetrics], metric: str) -> list[ActorMetrics]:
     """Actors by a metric, highest first; ties go to the actor id."""
-    if metric not in METRICS:
-        raise ValueError(f"metric must be one of {', '.join(METRICS)}, not {metric!r}")
+    require_choice("metric", metric, METRICS)
     return sorted(metrics, key=lambda m: (-getattr(m, metric), m.id))
 
 
@@ -319,7 +321,7 @@ def analyze(
     actors by ``metric`` when none are named.
 
     >>> from actorgraph.io.load import read_graph
-    >>> result = read_graph("graph/belarus-2022.yaml").analyze(top=3)
+    >>> result = analyze(read_graph("graph/belarus-2022.yaml"), top=3)
     >>> [m.id for m in result.actors]
     ['lukashenko', 'putin', 'belarus']
     """
@@ -400,13 +402,13 @@ def find_relation(graph: Graph, spec: str) -> Relation:
     """The relation named ``SOURCE:TYPE:TARGET`` (actors by id, name or alias)."""
     parts = spec.split(":")
     if len(parts) != 3:
-        raise ValueError(f"cannot read {spec!r}; name a tie as SOURCE:TYPE:TARGET")
+        raise QueryError(f"cannot read {spec!r}; name a tie as SOURCE:TYPE:TARGET")
     source, rtype, target = (graph.actor(parts[0]).id, parts[1].strip(), graph.actor(parts[2]).id)
     matches = [
         r for r in graph.relations if (r.source, r.type, r.target) == (source, rtype, target)
     ]
     if not matches:
-        raise ValueError(f"no {rtype} tie from {source} to {target}")
+        raise QueryError(f"no {rtype} tie from {source} to {target}")
     return matches[0]
 
 
@@ -416,7 +418,7 @@ def whatif(
     """Metrics, paths and connections before and after removing actors or cutting ties.
 
     >>> from actorgraph.io.load import read_graph
-    >>> change = read_graph("graph/belarus-2022.yaml").whatif(remove=["china"])
+    >>> change = whatif(read_graph("graph/belarus-2022.yaml"), remove=["china"])
     >>> change.removed, "xie-xiaoyong" in change.cut_off
     (('china',), False)
     """

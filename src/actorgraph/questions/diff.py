@@ -93,13 +93,14 @@ def _field_changes(old: Any, new: Any) -> tuple[tuple[str, Any, Any], ...]:
     )
 
 
-def _relation_key(relation: Relation) -> tuple[str, ...]:
-    return (relation.source, relation.type, relation.target, relation.since or "")
-
-
 def _label(relation: Relation) -> str:
     label = f"{relation.source}:{relation.type}:{relation.target}"
-    return f"{label} (since {relation.since})" if relation.since else label
+    dates = [
+        f"{word} {value}"
+        for word, value in (("since", relation.since), ("until", relation.until))
+        if value
+    ]
+    return f"{label} ({', '.join(dates)})" if dates else label
 
 
 def _compare(what: str, old: dict[Any, Any], new: dict[Any, Any], label: Any) -> list[Change]:
@@ -127,8 +128,8 @@ def diff_graphs(old: Graph, new: Graph) -> GraphDiff:
     )
     relations = _compare(
         "relation",
-        {_relation_key(r): r for r in old.relations},
-        {_relation_key(r): r for r in new.relations},
+        {r.identity: r for r in old.relations},
+        {r.identity: r for r in new.relations},
         _label,
     )
     return GraphDiff(tuple(actors + relations), graph_fields)

@@ -20,8 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from actorgraph.exceptions import NoPath
+from actorgraph.exceptions import NoPath, QueryError, require_choice
+from actorgraph.io.load import relation_data
 from actorgraph.model import Actor, Graph, Relation
+from actorgraph.vocabulary import CONFIDENCE_LEVELS, CONFIDENCE_RANK, PATH_WEIGHTS
 
 _TIE_SEARCH_LIMIT = 500
 TIE_SEARCH_ACTORS = 5000
@@ -96,24 +98,11 @@ class Path:
 
 
 def relation_to_dict(relation: Relation) -> dict[str, Any]:
-    """A relation as plain data, evidence included."""
-    return {
-        "key": relation.key,
-        "source": relation.source,
-        "type": relation.type,
-        "target": relation.target,
-        "strength": relation.strength,
-        "confidence": relation.confidence,
-        "since": relation.since,
-        "until": relation.until,
-        "evidence": [
-            {"source": e.source, "paragraph": e.paragraph, "claim": e.claim}
-            for e in relation.evidence
-        ],
-    }
+    """A relation as in the file format, with its ``key`` and its dates always present."""
+    return {"key": relation.key, "since": None, "until": None, **relation_data(relation)}
 
 
-WEIGHTS = ("hops", "strength")
+WEIGHTS = PATH_WEIGHTS
 DEFAULT_ALL_HOPS = 4
 ALL_PATHS_LIMIT = 1000
 
@@ -165,21 +154,20 @@ def find_paths(
     """
     import networkx as nx
 
-    from actorgraph.network import CONFIDENCE_RANK, collapsed_influence
+    from actorgraph.network import collapsed_influence
 
     if k < 1:
-        raise ValueError("k must be at least 1")
-    if weight not in WEIGHTS:
-        raise ValueError(f"weight must be one of {', '.join(WEIGHTS)}, not {weight!r}")
+        raise QueryError("k must be at least 1")
+    require_choice("weight", weight, WEIGHTS)
     start, end = graph.actor(source), graph.actor(target)
     if start.id == end.id:
-        raise ValueError("source and target are the same actor")
+        raise QueryError("source and target are the same actor")
     allowed_types = _known(graph.vocabulary.relation_types, types, "relation type")
     excluded = _known(graph.vocabulary.relation_types, exclude_types, "relation type") or set()
     allowed_kinds = _known(graph.vocabulary.actor_kinds, kinds, "actor kind")
-    floor = 0 if min_confidence is None else CONFIDENCE_RANK.get(min_confidence, -1)
-    if floor < 0:
-        raise ValueError(f"min_confidence must be low, medium or high, not {min_confidence!r}")
+    if min_confidence is not None:
+        require_choice("min_confidence", min_confidence, CONFIDENCE_LEVELS)
+    floor = 0 if min_confidence is None else CONFIDENCE_RANK[min_confidence]
 
     def keep(relation: Relation) -> bool:
         return (
@@ -215,7 +203,7 @@ def _known(vocabulary: Any, names: Iterable[str] | None, word: str) -> set[str] 
     wanted = set(names)
     unknown = sorted(wanted - set(vocabulary))
     if unknown:
-        raise ValueError(
+        raise QueryError(
             f"unknown {word} {', '.join(map(repr, unknown))}; known: {', '.join(vocabulary)}"
         )
     return wanted
@@ -250,18 +238,23 @@ def _best_node_paths(
     # on big graphs Yen's extra spur searches cost far more than exact ties are worth:
     # stop at k, ties then keep networkx's (deterministic) order
     extra = _TIE_SEARCH_LIMIT if view.number_of_nodes() <= TIE_SEARCH_ACTORS else 0
+    accepted_or_tied = 0
     try:
-        generator = nx.shortest_simple_paths(view, start, end, weight=attribute)
-        for nodes in itertools.islice(generator, k + extra):
+        for nodes in nx.shortest_simple_paths(view, start, end, weight=attribute):
             if kth is not None and cost(nodes) > kth + 1e-9 * max(1.0, kth):
                 break
             if max_hops is not None and len(nodes) - 1 > max_hops:
                 if weight == "hops":
                     break
+                # ranked by strength, a longer path can come before a short enough one:
+                # skipped candidates do not count against the search limit
                 continue
             found.append(nodes)
             if len(found) == k:
                 kth = cost(nodes)
+            accepted_or_tied += 1
+            if accepted_or_tied >= k + extra:
+                break
     except (nx.NetworkXNoPath, nx.NodeNotFound):
         return []
     return found

@@ -11,11 +11,45 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from actorgraph.io.files import write_atomic
+from actorgraph.io.files import write_atomic, write_atomic_bytes
 from actorgraph.model import Graph
-from actorgraph.outputs.render.page import EMBED_MODES, iframe_snippet, notebook_html, render_page
+from actorgraph.outputs.render.page import iframe_snippet, notebook_html, render_page
+from actorgraph.vocabulary import EMBED_SUFFIXES, PICTURE_FORMATS
 
-__all__ = ["EMBED_MODES", "iframe_snippet", "notebook_html", "render_html", "select", "write_html"]
+__all__ = [
+    "iframe_snippet",
+    "notebook_html",
+    "render_html",
+    "render_target",
+    "select",
+    "write_html",
+    "write_rendering",
+]
+
+FILE_SUFFIXES = (".html", ".htm", *(f".{to}" for to in PICTURE_FORMATS))
+"""An -o ending in one of these names one file; anything else is a folder."""
+
+
+def names_a_file(output: str | None) -> bool:
+    """Whether ``-o`` names one file rather than a folder to write into."""
+    return output is not None and output.lower().endswith(FILE_SUFFIXES)
+
+
+def render_target(
+    graph_file: str | os.PathLike[str], output: str | os.PathLike[str], embed: str, to: str
+) -> Path:
+    """Where a rendering of ``graph_file`` goes: ``output`` itself when it names a file,
+    else ``output/NAME.html`` (``.fragment.html``, ``.iframe.html``, ``.svg``, ``.png``).
+
+    >>> str(render_target("graph/belarus-2022.yaml", "output", "fragment", "html"))
+    'output/belarus-2022.fragment.html'
+    >>> str(render_target("graph/belarus-2022.yaml", "out/b.svg", "page", "svg"))
+    'out/b.svg'
+    """
+    if names_a_file(str(output)):
+        return Path(output)
+    suffix = EMBED_SUFFIXES[embed] if to == "html" else f".{to}"
+    return Path(output) / f"{Path(graph_file).stem}{suffix}"
 
 
 def select(
@@ -51,3 +85,12 @@ def write_html(
 ) -> Path:
     """Render the graph and write it atomically to ``path``; return the path."""
     return write_atomic(path, render_html(graph, embed, focus, depth, min_strength))
+
+
+def write_rendering(graph: Graph, target: str | os.PathLike[str], embed: str, to: str) -> Path:
+    """Write the page (``to="html"``, in an embed mode) or a static picture atomically."""
+    if to == "html":
+        return write_html(graph, target, embed=embed)
+    from actorgraph.outputs.render.picture import picture
+
+    return write_atomic_bytes(target, picture(graph, to))

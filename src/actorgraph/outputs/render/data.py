@@ -12,14 +12,9 @@ import random
 from typing import Any
 
 from actorgraph.model import Graph
+from actorgraph.vocabulary import LARGE_GRAPH, POLARITY_STYLE
 
-LARGE_GRAPH = 150
 LAYOUT_SEED = 7
-POLARITY_STYLE = {
-    "cooperative": {"color": "#2a9d8f", "dashes": False},
-    "hostile": {"color": "#d62828", "dashes": [8, 5]},
-    "neutral": {"color": "#6c757d", "dashes": [2, 5]},
-}
 
 
 def importance(graph: Graph) -> dict[str, float]:

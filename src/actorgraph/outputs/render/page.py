@@ -22,15 +22,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from actorgraph.exceptions import require_choice
 from actorgraph.model import Graph
 from actorgraph.outputs.render.data import page_data, vis_options
+from actorgraph.vocabulary import EMBED_MODES
 
-EMBED_MODES = ("page", "fragment", "iframe")
 _VIS_DIR = "vis-9.1.2"
 
 
 @lru_cache(maxsize=1)
-def _assets() -> dict[str, str]:
+def page_assets() -> dict[str, str]:
+    """vis-network and our script and styles, inlined so pages need no network."""
     import pyvis
 
     vis = Path(pyvis.__file__).parent / "lib" / _VIS_DIR
@@ -43,12 +45,13 @@ def _assets() -> dict[str, str]:
     }
 
 
-def _csp_hash(script: str) -> str:
+def csp_hash(script: str) -> str:
+    """The Content-Security-Policy source that lets exactly this inline script run."""
     digest = hashlib.sha256(script.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def _environment(**page_globals: Any) -> Any:
+def template_environment(**page_globals: Any) -> Any:
     """A fresh autoescaping environment holding this page's globals."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -67,21 +70,20 @@ def render_page(graph: Graph, embed: str = "page") -> str:
     from markupsafe import Markup
     from pyvis.network import Network
 
-    if embed not in EMBED_MODES:
-        raise ValueError(f"embed must be one of {', '.join(EMBED_MODES)}, not {embed!r}")
+    require_choice("embed", embed, EMBED_MODES)
     data = page_data(graph)
     network = Network(height="100%", width="100%", directed=True, heading=graph.title)
     network.nodes = data["nodes"]
     network.edges = data["edges"]
     network.options = vis_options(graph)
-    assets = _assets()
-    network.templateEnv = _environment(
+    assets = page_assets()
+    network.templateEnv = template_environment(
         # vendor and project assets are trusted code; graph text never goes here
         **{name: Markup(text) for name, text in assets.items()},
         legend=data["legend"],
         large=data["large"],
         meta=data["meta"],
-        csp_scripts=Markup(" ".join(_csp_hash(assets[k]) for k in ("vis_js", "app_js"))),
+        csp_scripts=Markup(" ".join(csp_hash(assets[k]) for k in ("vis_js", "app_js"))),
     )
     network.path = "fragment.html" if embed == "fragment" else "page.html"
     return network.generate_html()

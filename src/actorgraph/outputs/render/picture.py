@@ -11,10 +11,11 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from actorgraph.exceptions import require_choice
 from actorgraph.model import Graph
-from actorgraph.outputs.render.data import POLARITY_STYLE, importance, layout
+from actorgraph.outputs.render.data import importance, layout
+from actorgraph.vocabulary import LARGE_GRAPH, PICTURE_FORMATS, POLARITY_STYLE
 
-PICTURE_FORMATS = ("svg", "png")
 _MARKERS = {
     "dot": "o",
     "ellipse": "o",
@@ -41,8 +42,7 @@ def picture(graph: Graph, to: str = "svg", width: float = 13.0, height: float = 
     >>> b"Aleksandr Lukashenko" in svg and svg.lstrip().startswith(b"<?xml")
     True
     """
-    if to not in PICTURE_FORMATS:
-        raise ValueError(f"picture format must be svg or png, not {to!r}")
+    require_choice("picture format", to, PICTURE_FORMATS)
     import matplotlib
 
     matplotlib.use("Agg")
@@ -52,7 +52,7 @@ def picture(graph: Graph, to: str = "svg", width: float = 13.0, height: float = 
     vocabulary = graph.vocabulary
     positions = {a: (x, -y) for a, (x, y) in layout(graph, scale=100.0).items()}
     scores = importance(graph)
-    small = len(graph.actors) <= 150
+    small = len(graph.actors) <= LARGE_GRAPH
     with plt.rc_context(
         {"svg.fonttype": "none", "font.family": "DejaVu Sans", "svg.hashsalt": "actorgraph"}
     ):

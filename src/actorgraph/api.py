@@ -1,0 +1,74 @@
+"""Conveniences for notebooks and scripts, on top of the library.
+
+The model stays plain data; this module adds what a notebook user expects:
+graphs display inline in Jupyter, JupyterLab and VS Code (an isolated iframe,
+no network), and the questions read as one call each.
+
+>>> from actorgraph import read_graph
+>>> graph = read_graph("graph/belarus-2022.yaml")
+>>> [a.id for a in paths(graph, "china", "belarusian-military")[0].actors][:2]
+['china', 'belarus']
+>>> explore(graph, focus="xie-xiaoyong").graph.title == graph.title
+True
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from actorgraph.model import Graph
+from actorgraph.questions.analysis import Analysis, WhatIf, analyze, whatif
+from actorgraph.questions.paths import Path, find_paths
+
+__all__ = ["Explorer", "analyze", "explore", "notebook_html", "paths", "whatif"]
+
+
+def paths(graph: Graph, source: str, target: str, **options: Any) -> list[Path]:
+    """Shortest influence paths from ``source`` to ``target``; see :func:`.find_paths`."""
+    return find_paths(graph, source, target, **options)
+
+
+def notebook_html(graph: Graph, **options: Any) -> str:
+    """The interactive graph as an isolated iframe for a notebook cell."""
+    from actorgraph.outputs.render import notebook_html as render_cell
+
+    return render_cell(graph, **options)
+
+
+@dataclass(frozen=True)
+class Explorer:
+    """A graph (or a part of it) that a notebook shows as the interactive page."""
+
+    graph: Graph
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def _repr_html_(self) -> str:
+        return notebook_html(self.graph, **self.options)
+
+
+def explore(
+    graph: Graph, focus: str | None = None, depth: int = 1, min_strength: float = 0.0
+) -> Explorer:
+    """The graph, or ``focus``'s neighbourhood, ready to display in a notebook cell."""
+    from actorgraph.outputs.render import select
+
+    return Explorer(select(graph, focus, depth, min_strength))
+
+
+def register_notebook_display() -> bool:
+    """Let IPython show every :class:`~actorgraph.model.Graph` inline.
+
+    Done when actorgraph is imported inside IPython; returns whether it was.
+    """
+    ipython_module = sys.modules.get("IPython")
+    shell = ipython_module.get_ipython() if ipython_module is not None else None
+    if shell is None:
+        return False
+    formatter = shell.display_formatter.formatters["text/html"]
+    formatter.for_type(Graph, notebook_html)
+    return True
+
+
+_ = (Analysis, WhatIf)  # re-exported types of analyze() and whatif() results

@@ -1,0 +1,161 @@
+"""Commands over graph files as wholes: validate and render."""
+
+from __future__ import annotations
+
+import click
+
+from actorgraph.cli.options import (
+    OUTPUT_DIR,
+    BadInput,
+    actor_id,
+    as_of_option,
+    at_date,
+    cache_option,
+    choice_option,
+    echo_json,
+    format_option,
+    graphs_named,
+    maps_errors,
+    read_one,
+    written,
+)
+from actorgraph.cli.progress import working
+from actorgraph.exceptions import GraphFileError
+from actorgraph.outputs.formatting import plural
+from actorgraph.vocabulary import EMBED_MODES, PICTURE_FORMATS
+
+
+@click.command()
+@click.argument("graphs", nargs=-1, metavar="[GRAPH]...")
+@cache_option
+@format_option("text", "json")
+@maps_errors
+def validate(graphs: tuple[str, ...], output_format: str) -> None:
+    """Check graph files and list every problem, with file and line.
+
+    Checks every file in graph/ when none is named. Exits 2 if any problem is found.
+    """
+    total = bad_files = 0
+    results = []
+    for file in graphs_named(graphs):
+        try:
+            graph = read_one(file)
+        except GraphFileError as error:
+            total += len(error.problems)
+            bad_files += 1
+            results.append({"file": str(file), "ok": False, "problems": error.problems})
+            continue
+        results.append({"ok": True, **written(file, graph)})
+    if output_format == "json":
+        echo_json(
+            [
+                {**r, "problems": [p.to_dict() for p in r["problems"]]} if not r["ok"] else r
+                for r in results
+            ]
+        )
+    else:
+        for result in results:
+            if result["ok"]:
+                click.echo(
+                    f"{result['file']}: ok ({result['actors']} actors, "
+                    f"{result['relations']} relations)"
+                )
+            else:
+                click.echo("\n".join(map(str, result["problems"])))
+    if total:
+        raise BadInput(f"{plural(total, 'problem')} in {plural(bad_files, 'file')}")
+
+
+@click.command()
+@click.argument("graphs", nargs=-1, metavar="[GRAPH]...")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="PATH",
+    help="File (NAME.html, one graph) or folder to write to [default: output/].",
+)
+@choice_option(
+    "--embed",
+    choices=EMBED_MODES,
+    help="A whole page; a fragment (<div> and scripts) to paste into another page "
+    "(NAME.fragment.html); or a page for an <iframe>, with the snippet printed.",
+)
+@click.option("--focus", metavar="A", help="Draw only this actor's neighbourhood.")
+@click.option(
+    "--depth",
+    type=click.IntRange(0, None),
+    default=1,
+    show_default=True,
+    help="How many ties out from --focus to draw.",
+)
+@click.option(
+    "--min-strength", type=click.FloatRange(0, 1), default=0.0, help="Drop ties weaker than this."
+)
+@choice_option(
+    "--to",
+    "to",
+    choices=["html", *PICTURE_FORMATS],
+    help="Interactive HTML, or a static picture (SVG or PNG) for print and PDF.",
+)
+@as_of_option
+@cache_option
+@format_option("text", "json")
+@maps_errors
+def render(
+    graphs: tuple[str, ...],
+    output: str | None,
+    embed: str,
+    focus: str | None,
+    depth: int,
+    min_strength: float,
+    as_of: str | None,
+    to: str,
+    output_format: str,
+) -> None:
+    """Render graphs as interactive, offline HTML pages.
+
+    Renders every file in graph/ when none is named, to output/NAME.html.
+    Each page is one file that opens from disk with no network.
+    """
+    from actorgraph.outputs.render import (
+        iframe_snippet,
+        names_a_file,
+        render_target,
+        select,
+        write_rendering,
+    )
+
+    files = graphs_named(graphs)
+    if names_a_file(output) and len(files) > 1:
+        raise click.UsageError(
+            "-o names one file but several graphs were given; give a folder instead"
+        )
+    failures: list[str] = []
+    done = []
+    for file in files:
+        try:
+            graph = at_date(read_one(file), as_of)
+        except GraphFileError as error:
+            failures.append(str(error))
+            continue
+        if focus is not None:
+            actor_id(graph, focus, "--focus")
+        graph = select(graph, focus, depth, min_strength)
+        target = render_target(file, output or OUTPUT_DIR, embed, to)
+        with working(f"Rendering {target}"):
+            path = write_rendering(graph, target, embed, to)
+        summary = written(path, graph)
+        if embed == "iframe" and to == "html":
+            summary["iframe"] = iframe_snippet(path.name, graph.title)
+        done.append(summary)
+        if output_format == "text":
+            click.echo(
+                f"wrote {path} ({len(graph.actors)} actors, {len(graph.relations)} relations)"
+            )
+            if "iframe" in summary:
+                click.echo(summary["iframe"])
+    if output_format == "json":
+        echo_json({"written": done, "failed": failures})
+    if failures:
+        raise BadInput("\n".join(failures))

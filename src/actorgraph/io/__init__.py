@@ -1,0 +1,2 @@
+"""Graph files <-> model: positioned YAML/JSON reading, checks, schema, the compiled
+cache, atomic writes."""

@@ -1,0 +1,2 @@
+"""Questions asked of a graph: influence paths, analysis (key actors, dependencies,
+tensions, blocs), diffs."""
