@@ -156,16 +156,14 @@ def write_report(
 ) -> list[FilePath]:
     """Build the report and write it atomically; return every file written.
 
-    A ``.md`` report writes its picture beside it as ``NAME.svg``.
+    A ``.md`` report writes its picture beside it as ``NAME.svg``, the two together.
     """
-    from actorgraph.io.files import write_atomic, write_atomic_bytes
+    from actorgraph.io.files import write_all
 
     target = FilePath(target)
     built = build_report(graph, paths, k=k)
     if target.suffix.lower() != ".md":
-        return [write_atomic(target, report_html(built))]
+        return write_all({target: report_html(built)})
     picture_file = target.with_suffix(".svg")
-    return [
-        write_atomic_bytes(picture_file, built.svg),
-        write_atomic(target, report_markdown(built, picture_file.name)),
-    ]
+    # both written before either is renamed: never a new report beside an old picture
+    return write_all({picture_file: built.svg, target: report_markdown(built, picture_file.name)})

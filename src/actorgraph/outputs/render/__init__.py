@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from actorgraph.exceptions import QueryError
 from actorgraph.io.files import write_atomic, write_atomic_bytes
 from actorgraph.model import Graph
 from actorgraph.outputs.render.page import iframe_snippet, notebook_html, render_page
@@ -21,6 +22,7 @@ __all__ = [
     "notebook_html",
     "render_html",
     "render_target",
+    "rendering_format",
     "select",
     "write_html",
     "write_rendering",
@@ -33,6 +35,34 @@ FILE_SUFFIXES = (".html", ".htm", *(f".{to}" for to in PICTURE_FORMATS))
 def names_a_file(output: str | None) -> bool:
     """Whether ``-o`` names one file rather than a folder to write into."""
     return output is not None and output.lower().endswith(FILE_SUFFIXES)
+
+
+def rendering_format(output: str | os.PathLike[str] | None, to: str | None) -> str:
+    """What to write: ``to`` if given, else what the ``-o`` file's extension says, else
+    HTML. A file named for one format and asked for another is refused, never written
+    under the wrong extension.
+
+    >>> rendering_format("out/b.svg", None), rendering_format("out", None)
+    ('svg', 'html')
+    >>> rendering_format("x.html", "png")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    actorgraph.exceptions.QueryError: -o x.html names an HTML file but --to png was asked; ...
+    """
+    named = None
+    if output is not None and names_a_file(str(output)):
+        suffix = Path(output).suffix.lower().lstrip(".")
+        named = "html" if suffix in ("html", "htm") else suffix
+    if to is None:
+        return named or "html"
+    if named is not None and named != to:
+        shown = "an HTML" if named == "html" else f"a {named.upper()}"
+        fixed = Path(output).with_suffix(".html" if to == "html" else f".{to}")  # type: ignore[arg-type]
+        raise QueryError(
+            f"-o {output} names {shown} file but --to {to} was asked; "
+            f"name it {fixed}, or leave out --to"
+        )
+    return to
 
 
 def render_target(
