@@ -274,9 +274,7 @@ def test_diff_tells_apart_relations_that_differ_only_in_until(runner, tmp_path):
     new.write_text(head + tie.format(until=2021, claim="X") + tie.format(until=2022, claim="Z"))
     result = runner.invoke(cli, ["diff", str(old), str(new)])
     assert result.exit_code == 1
-    assert result.output.startswith(
-        "~ relation a:controls:b (since 2020, until 2022): evidence"
-    )
+    assert result.output.startswith("~ relation a:controls:b (since 2020, until 2022): evidence")
 
 
 # -- schema, picture, report -----------------------------------------------------------
