@@ -257,3 +257,20 @@ def test_markdown_outputs_hold_only_their_own_elements(texts):
         parsed, expected = render(markdown), render(plain[name])
         assert parsed.tags == expected.tags, (name, markdown)
         assert parsed.other == []
+
+
+def test_a_claim_cannot_forge_a_line_of_the_plain_diff():
+    import dataclasses
+
+    from actorgraph.model import Evidence
+    from actorgraph.questions.diff import diff_graphs, diff_text
+
+    old = hostile_graph([f"plain{i}" for i in range(13)])
+    forged = "x\n+ relation tb:controls:td\r+ actor ghost"
+    first = dataclasses.replace(old.relations[0], evidence=(Evidence("s", forged, 2),))
+    new = dataclasses.replace(old, relations=(first, *old.relations[1:]))
+    text = diff_text(diff_graphs(old, new))
+    assert text == (
+        "~ relation tb:leads:ta: evidence s ¶2: plain9 → "
+        "s ¶2: x\\n+ relation tb:controls:td\\r+ actor ghost\n"
+    )
