@@ -261,3 +261,31 @@ def test_a_yaml_number_of_5000_digits_is_shown_short():
     (problem,) = validate_text(text, "g.yaml")
     assert problem.line == 9
     assert "(5,000 characters)" in problem.message and len(problem.message) < 200
+
+
+def test_a_terminal_sees_control_characters_as_escapes(tmp_path):
+    """Defence in depth: a file name is not checked by the loader, yet is printed."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    name = str(tmp_path / "bad\x1b[2J\x1b]0;pwned\x07.yaml")
+    command = Path(sys.executable).parent / "actorgraph"
+    main, side = pty.openpty()  # actorgraph writes to a terminal, we read what it shows
+    with subprocess.Popen([command, "validate", name], stdout=side, stderr=side) as child:
+        os.close(side)
+        said = b""
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # the terminal closed with the child
+                break
+            if not chunk:
+                break
+            said += chunk
+    os.close(main)
+    assert child.returncode == 2
+    assert b"\x1b" not in said and b"\x07" not in said
+    assert "bad\\x1b[2J\\x1b]0;pwned\\x07.yaml: no such file" in said.decode()

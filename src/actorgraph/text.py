@@ -45,3 +45,18 @@ def md_escape(text: Any) -> str:
     """
     flat = " ".join(_LINE_BREAK.split(str(text))).strip(" \t")
     return _MD_SPECIAL.sub(_escape, flat).replace("@", "@" + WORD_JOINER)
+
+
+# Controls a terminal acts on (C0 but tab and newline, DEL, C1): escape sequences
+# that clear the screen, set the window title or the clipboard (OSC 52), or a
+# carriage return that writes over what a line said.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    r"""Text with every control character a terminal would act on shown as an escape.
+
+    >>> terminal_safe("Putin\x1b]52;c;cHduZWQ=\x07\r\tok\n")
+    'Putin\\x1b]52;c;cHduZWQ=\\x07\\x0d\tok\n'
+    """
+    return _TERMINAL_UNSAFE.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
