@@ -116,7 +116,7 @@ def export(graph_file: str | None, to: str, output: str | None, output_format: s
     Every attribute the format can carry goes with it: types, polarity, strength,
     confidence, dates and evidence.
     """
-    from actorgraph.io.files import write_atomic
+    from actorgraph.io.files import write_all
     from actorgraph.outputs.export import export_files, export_text
 
     graph = load_graph(graph_file)
@@ -128,7 +128,7 @@ def export(graph_file: str | None, to: str, output: str | None, output_format: s
     name = Path(graph.path or "graph").stem
     default = OUTPUT_DIR if to == "csv" else OUTPUT_DIR / f"{name}{EXPORT_FORMATS[to]}"
     files = export_files(graph, to, output or default)
-    _said([write_atomic(path, text) for path, text in files.items()], output_format)
+    _said(write_all(files), output_format)  # a CSV set: all written, then all renamed
 
 
 @click.command(name="import")
