@@ -105,8 +105,8 @@ def test_a_format_under_another_extension_is_refused(tmp_path, runner):
     result = runner.invoke(cli, ["render", str(SEED), "-o", str(target), "--to", "png"])
     assert result.exit_code == 2
     assert result.output.endswith(
-        f"Error: -o {target} names an HTML file but --to png was asked; "
-        f"name it {tmp_path / 'x.png'}, or leave out --to\n"
+        f"Error: -o {target} is named for html, but --to png was asked; "
+        f"name it {tmp_path / 'x.png'}, or ask for --to html\n"
     )
     assert not target.exists()
 
@@ -135,3 +135,18 @@ def test_a_markdown_report_and_its_picture_are_written_together(tmp_path, runner
     )
     assert (report.read_text(), picture.read_text()) == ("old report\n", "old picture\n")
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "to", "fixed"),
+    [("x.gexf", "graphml", "x.graphml"), ("x.nodelink.json", "dot", "x.dot")],
+)
+def test_export_refuses_a_format_under_another_extension(tmp_path, runner, name, to, fixed):
+    target = tmp_path / name
+    result = runner.invoke(cli, ["export", "-g", str(SEED), "--to", to, "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        f"Error: -o {target} is named for {name.split('.')[-1]}, but --to {to} was asked; "
+        f"name it {tmp_path / fixed}, or ask for --to {name.split('.')[-1]}\n"
+    )
+    assert not target.exists()

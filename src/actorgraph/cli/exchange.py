@@ -118,7 +118,10 @@ def export(graph_file: str | None, to: str, output: str | None, output_format: s
     """
     from actorgraph.io.files import write_all
     from actorgraph.outputs.export import export_files, export_text
+    from actorgraph.outputs.targets import EXPORT_SUFFIXES, format_for
 
+    if output != "-":
+        format_for(output, to, EXPORT_SUFFIXES, to)  # never one format under another's name
     graph = load_graph(graph_file)
     if output == "-":
         if to == "csv":

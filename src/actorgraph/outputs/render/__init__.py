@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from actorgraph.exceptions import QueryError
 from actorgraph.io.files import write_atomic, write_atomic_bytes
 from actorgraph.model import Graph
 from actorgraph.outputs.render.page import iframe_snippet, notebook_html, render_page
+from actorgraph.outputs.targets import RENDER_SUFFIXES, format_for
 from actorgraph.vocabulary import EMBED_SUFFIXES, PICTURE_FORMATS
 
 __all__ = [
@@ -38,31 +38,11 @@ def names_a_file(output: str | None) -> bool:
 
 
 def rendering_format(output: str | os.PathLike[str] | None, to: str | None) -> str:
-    """What to write: ``to`` if given, else what the ``-o`` file's extension says, else
-    HTML. A file named for one format and asked for another is refused, never written
-    under the wrong extension.
-
-    >>> rendering_format("out/b.svg", None), rendering_format("out", None)
-    ('svg', 'html')
-    >>> rendering_format("x.html", "png")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    actorgraph.exceptions.QueryError: -o x.html names an HTML file but --to png was asked; ...
-    """
-    named = None
-    if output is not None and names_a_file(str(output)):
-        suffix = Path(output).suffix.lower().lstrip(".")
-        named = "html" if suffix in ("html", "htm") else suffix
-    if to is None:
-        return named or "html"
-    if named is not None and named != to:
-        shown = "an HTML" if named == "html" else f"a {named.upper()}"
-        fixed = Path(output).with_suffix(".html" if to == "html" else f".{to}")  # type: ignore[arg-type]
-        raise QueryError(
-            f"-o {output} names {shown} file but --to {to} was asked; "
-            f"name it {fixed}, or leave out --to"
-        )
-    return to
+    """What ``render`` writes: ``to``, else what the ``-o`` file's extension says, else
+    HTML (:func:`~actorgraph.outputs.targets.format_for`)."""
+    if output is not None and not names_a_file(str(output)):
+        output = None  # a folder: NAME.EXT inside it follows the format
+    return format_for(output, to, RENDER_SUFFIXES, "html")
 
 
 def render_target(
