@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from actorgraph.exceptions import GraphFileError
 from actorgraph.io.load import parse_graph, validate_text
 from actorgraph.io.schema import COLOR, LINE, PARTIAL_DATE, SLUG
+from conftest import two_actor_data
 
 # every character no graph may hold, by class
 C0 = [chr(c) for c in range(0x20) if chr(c) not in "\t\n"]
@@ -44,43 +45,17 @@ FIELDS = {
 
 def document(field: str, text: str) -> dict:
     """A small clean graph with ``text`` placed in ``field``."""
-    actor = {"id": "a", "name": "Alpha", "kind": "state"}
-    graph = {
-        "title": "Hostile",
-        "description": "Prose.",
-        "sources": [{"id": "s", "title": "Report"}],
-        "actors": [actor, {"id": "b", "name": "Beta", "kind": "person"}],
-        "relations": [
-            {
-                "source": "b",
-                "type": "leads",
-                "target": "a",
-                "strength": 0.5,
-                "confidence": "high",
-                "note": "n",
-                "evidence": [{"source": "s", "claim": "Beta leads Alpha."}],
-            }
-        ],
-    }
-    targets = {
-        "title": (graph, "title"),
-        "description": (graph, "description"),
-        "name": (actor, "name"),
-        "actor description": (actor, "description"),
-        "note": (graph["relations"][0], "note"),
-        "claim": (graph["relations"][0]["evidence"][0], "claim"),
-        "source title": (graph["sources"][0], "title"),
-    }
-    if field == "alias":
-        actor["aliases"] = [f"x{text}"]
-    elif field == "attribute value":
-        actor["attributes"] = {"region": f"x{text}"}
-    elif field == "attribute name":
-        actor["attributes"] = {f"x{text}": "y"}
-    else:
-        owner, key = targets[field]
-        owner[key] = f"x{text}y"
-    return graph
+    if field == "attribute value":
+        graph = two_actor_data()
+        graph["actors"][0]["attributes"] = {"region": f"x{text}"}
+        return graph
+    if field == "attribute name":
+        graph = two_actor_data()
+        graph["actors"][0]["attributes"] = {f"x{text}": "y"}
+        return graph
+    key = {"name": "name_a", "source title": "source_title"}.get(field, field)
+    key = key.replace(" ", "_")
+    return two_actor_data(**{key: f"x{text}" if field == "alias" else f"x{text}y"})
 
 
 def as_text(graph: dict, spelling: str) -> tuple[str, str]:
