@@ -326,19 +326,26 @@ def test_markdown_report(runner, in_project):
     text = (in_project / "output" / "r.md").read_text()
     assert text.startswith("# Will Belarus join Russia's war in Ukraine?\n")
     assert "![Will Belarus join Russia's war in Ukraine?](r.svg)" in text
-    assert "## Key actors by rank\n| id | name |" in text
-    assert "## Dependencies of Aleksandr Lukashenko" in text
+    assert "## Key actors by influence rank\n\n| Actor | Kind | Influence rank |" in text
+    assert "| Aleksandr Lukashenko | Person | 1.00 | 0.299 | 16 | 10 | 7 | 6 | 4.3 | 3.9 |" in text
+    assert text.count("## Dependencies") == 1
+    assert "1. Stefan Wolff, Anastasiya Bayok. Analysis of whether Belarus" in text
     assert (
         "## Paths: China → Belarusian armed forces\n\n1. **China → Belarus → Belarusian "
         "armed forces** (2 hops, strength 0.54)" in text
     )
     assert "No influence path from Vladimir Putin to Belarusian IT sector." in text
-    assert "     - wolff-bayok-2022 ¶14: Through its Belt and Road programme" in text
+    assert (
+        "     - Through its Belt and Road programme, China has financed roughly US\\$6 billion "
+        "of infrastructure in Belarus. [1] ¶14\n" in text
+    )
 
 
 def test_report_refuses_other_suffixes(runner, in_project):
-    result = runner.invoke(cli, ["report", "-o", "output/r.pdf"])
-    assert result.exit_code == 2 and "name a .html or .md file" in result.stderr
+    result = runner.invoke(cli, ["report", "-o", "output/r.txt"])
+    assert result.exit_code == 2 and "name a .html, .md or .pdf file" in result.stderr
+    result = runner.invoke(cli, ["report", "--to", "pdf", "-o", "output/r.html"])
+    assert result.exit_code == 2 and "name a .pdf file" in result.stderr
 
 
 def test_import_takes_several_tables_of_one_graph_but_not_two_graphs(runner, in_project):

@@ -208,7 +208,9 @@ def hostile_graph(texts: list[str]):
     return Graph(
         title=name(0),
         description=name(1),
-        sources=(Source("s", name(2), (name(3),), name(4), "2022"),),
+        sources=(
+            Source("s", name(2), (name(3),), name(4), "2022", "https://x.example/" + name(0)),
+        ),
         actors=(
             Actor("ta", name(5), "state"),
             Actor("tb", name(6), "person"),
@@ -229,7 +231,7 @@ def documents(texts: list[str]) -> dict[str, str]:
     import dataclasses
 
     from actorgraph.outputs.formatting import analysis_text, whatif_text
-    from actorgraph.outputs.report import PathQuestion, Report, report_markdown
+    from actorgraph.outputs.report import Figure, PathQuestion, Report, report_markdown
     from actorgraph.questions.analysis import analyze, whatif
     from actorgraph.questions.diff import diff_graphs, diff_text
     from actorgraph.questions.paths import find_paths
@@ -237,7 +239,8 @@ def documents(texts: list[str]) -> dict[str, str]:
     graph = hostile_graph(texts)
     analysis = analyze(graph, top=4)
     paths = tuple(find_paths(graph, "tb", "tc", k=2))
-    report = Report(graph, analysis, (PathQuestion("tb", "tc", paths),), b"")
+    figure = Figure(graph.title, graph.description, b"", 4, 4)
+    report = Report(graph, analysis, (PathQuestion("tb", "tc", paths),), (figure,))
     other = hostile_graph(texts[1:] + texts[:1])
     changed = dataclasses.replace(other, relations=other.relations[:-1])
     return {

@@ -124,7 +124,8 @@ def test_page_data_styles_by_kind_and_polarity():
         "bloc",
     ]
     assert sum(t["count"] for t in data["legend"]["types"]) == len(graph.relations)
-    assert data["large"] is False and "x" not in nodes["putin"]
+    assert data["large"] is False
+    assert (nodes["putin"]["x"], nodes["putin"]["y"]) == layout(graph)["putin"]
 
 
 def test_large_graphs_get_fixed_deterministic_positions():

@@ -28,7 +28,7 @@ import os
 import pathlib
 from typing import Any
 
-from actorgraph.api import analyze, explore, paths, register_notebook_display, whatif
+from actorgraph.api import analyze, explore, paths, register_notebook_display, report, whatif
 from actorgraph.exceptions import (
     ActorgraphError,
     ActorNotFound,
@@ -36,6 +36,7 @@ from actorgraph.exceptions import (
     GraphFileError,
     NoPath,
     Problem,
+    ViewNotFound,
 )
 from actorgraph.io.load import (
     find_graph_files,
@@ -44,7 +45,7 @@ from actorgraph.io.load import (
     validate_file,
     validate_text,
 )
-from actorgraph.model import Actor, Evidence, Graph, Relation, Source
+from actorgraph.model import Actor, Evidence, Graph, Relation, Source, View
 from actorgraph.questions.paths import Hop, Path, find_paths
 from actorgraph.vocabulary import BUILTIN, ActorKind, RelationType, Vocabulary
 
@@ -65,6 +66,8 @@ __all__ = [
     "Relation",
     "RelationType",
     "Source",
+    "View",
+    "ViewNotFound",
     "Vocabulary",
     "analyze",
     "explore",
@@ -75,6 +78,7 @@ __all__ = [
     "parse_graph",
     "read_graph",
     "render_html",
+    "report",
     "validate_file",
     "validate_text",
     "write_html",

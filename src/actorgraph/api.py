@@ -10,19 +10,34 @@ no network), and the questions read as one call each.
 ['china', 'belarus']
 >>> explore(graph, focus="xie-xiaoyong").graph.title == graph.title
 True
+>>> len(explore(graph, view="china-reach").graph.actors)
+15
+>>> html = report(graph, paths=[("china", "belarusian military")])
+>>> html.startswith("<!DOCTYPE html>") and "Paths: China → Belarusian armed forces" in html
+True
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from actorgraph.model import Graph
+from actorgraph.model import Graph, View
 from actorgraph.questions.analysis import Analysis, WhatIf, analyze, whatif
 from actorgraph.questions.paths import Path, find_paths
 
-__all__ = ["Explorer", "analyze", "explore", "notebook_html", "paths", "whatif"]
+__all__ = [
+    "Explorer",
+    "ReportHTML",
+    "analyze",
+    "explore",
+    "notebook_html",
+    "paths",
+    "report",
+    "whatif",
+]
 
 
 def paths(graph: Graph, source: str, target: str, **options: Any) -> list[Path]:
@@ -49,12 +64,58 @@ class Explorer:
 
 
 def explore(
-    graph: Graph, focus: str | None = None, depth: int = 1, min_strength: float = 0.0
+    graph: Graph,
+    focus: str | None = None,
+    depth: int = 1,
+    min_strength: float = 0.0,
+    view: str | View | None = None,
 ) -> Explorer:
-    """The graph, or ``focus``'s neighbourhood, ready to display in a notebook cell."""
+    """The graph, a named ``view`` of it, or ``focus``'s neighbourhood, ready to display
+    in a notebook cell."""
     from actorgraph.outputs.render import select
 
+    if view is not None:
+        graph = graph.in_view(view)
     return Explorer(select(graph, focus, depth, min_strength))
+
+
+class ReportHTML(str):
+    """A report's HTML, exactly as ``actorgraph report`` writes it; shows inline in notebooks."""
+
+    def _repr_html_(self) -> str:
+        from markupsafe import escape
+
+        return (
+            f'<iframe srcdoc="{escape(str(self))}" title="report" '
+            'style="width: 100%; height: 800px; border: 0" sandbox="allow-scripts"></iframe>'
+        )
+
+
+def report(
+    graph: Graph,
+    paths: Sequence[tuple[str, str]] = (),
+    views: Sequence[str | View] = (),
+    to: str = "html",
+    k: int = 3,
+    paper: str = "a4",
+    picture_path: str = "figure.svg",
+) -> ReportHTML | str | bytes:
+    """The same report as ``actorgraph report``: HTML (shown inline), Markdown or PDF bytes.
+
+    A Markdown report names its first figure ``picture_path``; write
+    ``build_report(...).svg`` there yourself.
+    """
+    from actorgraph.exceptions import require_choice
+    from actorgraph.outputs.report import build_report, report_html, report_markdown, report_pdf
+    from actorgraph.vocabulary import REPORT_FORMATS
+
+    require_choice("report format", to, REPORT_FORMATS)
+    built = build_report(graph, paths, k=k, views=views)
+    if to == "pdf":
+        return report_pdf(built, paper=paper)
+    if to == "md":
+        return report_markdown(built, picture_path)
+    return ReportHTML(report_html(built, paper=paper))
 
 
 def register_notebook_display() -> bool:

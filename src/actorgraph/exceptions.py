@@ -65,6 +65,20 @@ class AmbiguousActor(ActorgraphError, LookupError):
         super().__init__(f"{name!r} could be any of: {', '.join(self.ids)}; use an id")
 
 
+class ViewNotFound(ActorgraphError, LookupError):
+    """The graph file declares no view of that name; ``known`` lists those it does."""
+
+    def __init__(self, name: str, known: Sequence[str] = ()):
+        self.name = name
+        self.known = list(known)
+        where = (
+            f"; views in this graph: {', '.join(self.known)}"
+            if self.known
+            else ("; this graph declares no views (add them under 'views:')")
+        )
+        super().__init__(f"no view named {name!r}{where}")
+
+
 class NoPath(ActorgraphError):
     """A well-formed path question with no answer."""
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from actorgraph.exceptions import ActorNotFound, AmbiguousActor, QueryError
+from actorgraph.exceptions import ActorNotFound, AmbiguousActor, QueryError, ViewNotFound
 from actorgraph.vocabulary import BUILTIN, Vocabulary, closest_names
 
 RELATION_IDENTITY = ("source", "type", "target", "since", "until")
@@ -132,6 +132,8 @@ class Actor(_Compact):
     description: str = ""
     line: int | None = field(default=None, compare=False)
     attributes: tuple[tuple[str, Any], ...] = ()
+    x: float | None = None  # pinned position (page units, y down); both or neither
+    y: float | None = None
 
     def names(self) -> tuple[str, ...]:
         """Every name the actor answers to: id, name and aliases."""
@@ -181,6 +183,29 @@ class Relation(_Compact):
 
 
 @dataclass(frozen=True)
+class View(_Compact):
+    """A named way to look at a graph, declared in its file: for figures, reports, links.
+
+    Everything is optional: ``focus`` and ``depth`` keep one actor's neighbourhood,
+    ``kinds``/``types`` keep those actor kinds and relation types, ``as_of`` the ties
+    active on a date, ``min_strength`` the ties at least that strong; ``paths`` are
+    (from, to) actor pairs whose influence paths the figure highlights.
+    """
+
+    id: str
+    title: str = ""
+    caption: str = ""
+    focus: str | None = None
+    depth: int = 1
+    kinds: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    as_of: str | None = None
+    min_strength: float = 0.0
+    paths: tuple[tuple[str, str], ...] = ()
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Graph:
     """One graph file: its actors, the typed ties between them, and their sources."""
 
@@ -192,6 +217,8 @@ class Graph:
     as_of_date: str | None = None
     description: str = ""
     path: str | None = field(default=None, compare=False)
+    # how to look at the graph, not what it says: two graphs differing only in views are equal
+    views: tuple[View, ...] = field(default=(), compare=False)
 
     @cached_property
     def actors_by_id(self) -> dict[str, Actor]:
@@ -300,3 +327,44 @@ class Graph:
             actors=tuple(a for a in self.actors if a.id in near),
             relations=tuple(r for r in self.relations if r.source in near and r.target in near),
         )
+
+    def view(self, name: str) -> View:
+        """The view declared with this id (ignoring case); :class:`ViewNotFound` if none."""
+        for view in self.views:
+            if view.id.casefold() == name.strip().casefold():
+                return view
+        raise ViewNotFound(name, [v.id for v in self.views])
+
+    def in_view(self, view: View | str) -> Graph:
+        """The part of the graph a view shows (its highlighted paths are drawn by outputs).
+
+        >>> from actorgraph.io.load import read_graph
+        >>> g = read_graph("graph/belarus-2022.yaml")
+        >>> sorted(a.id for a in g.in_view(View("china", focus="china")).actors)
+        ['belarus', 'china', 'lukashenko', 'russia', 'xie-xiaoyong']
+        """
+        if isinstance(view, str):
+            view = self.view(view)
+        graph = self
+        if view.as_of:
+            graph = graph.as_of(view.as_of)
+        if view.types or view.min_strength:
+            graph = graph.with_relations(
+                r
+                for r in graph.relations
+                if r.strength >= view.min_strength and (not view.types or r.type in view.types)
+            )
+        if view.kinds:
+            keep = {a.id for a in graph.actors if a.kind in view.kinds}
+            if view.focus:
+                keep.add(graph.actor(view.focus).id)
+            graph = dataclasses.replace(
+                graph,
+                actors=tuple(a for a in graph.actors if a.id in keep),
+                relations=tuple(
+                    r for r in graph.relations if r.source in keep and r.target in keep
+                ),
+            )
+        if view.focus:
+            graph = graph.around(view.focus, view.depth)
+        return graph

@@ -13,10 +13,14 @@ from typing import Any
 # What means something in GitHub's Markdown (cmark-gfm, and GitHub's math between
 # "$"), backslash-escaped: these characters wherever they stand; a list, quote or
 # heading marker at the start; the "." of "www." and the ":" of "://" (autolinks).
+# Numbers such as "-0.5" or "1.00" are left as they are.
 # The rest of the punctuation is left as is, so the Markdown stays readable.
 _MD_ANYWHERE = r"[\\`*_\[\]<>&|~#$^]"
 _MD_SPECIAL = re.compile(
-    rf"({_MD_ANYWHERE})|^([-+=]|[0-9]{{1,9}}(?=[.)]))|(?<=[wW]{{3}})(\.)|(:)(?=//)"
+    rf"({_MD_ANYWHERE})"
+    # at the start: a list marker ("- ", "+ ", "1. ", "1) "), or a line of "-" or "="
+    rf"|^([-+](?=[ \t]|$)|[0-9]{{1,9}}(?=[.)](?:[ \t]|$))|[-=](?=[-= \t]*$))"
+    rf"|(?<=[wW]{{3}})(\.)|(:)(?=//)"
 )
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 WORD_JOINER = "\u2060"
@@ -60,3 +64,15 @@ def terminal_safe(text: str) -> str:
     'Putin\\x1b]52;c;cHduZWQ=\\x07\\x0d\tok\n'
     """
     return _TERMINAL_UNSAFE.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def md_url(url: str) -> str:
+    """A URL or file name safe as a Markdown link destination, ``(...)`` or ``<...>``:
+    blanks, brackets, quotes, backslashes, pipes and non-ASCII percent-encoded.
+
+    >>> md_url("http://x.example/a b)![t](http://t.example/p.gif>")
+    'http://x.example/a%20b%29![t]%28http://t.example/p.gif%3E'
+    """
+    from urllib.parse import quote
+
+    return quote(url, safe=":/?#[]@!$&'*+,;=%~")

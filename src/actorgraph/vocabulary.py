@@ -50,6 +50,13 @@ PATH_WEIGHTS = ("hops", "strength")
 EMBED_MODES = ("page", "fragment", "iframe")
 """HTML outputs: a whole page, a fragment to paste into a page, a page for an <iframe>."""
 EMBED_SUFFIXES = {"page": ".html", "fragment": ".fragment.html", "iframe": ".iframe.html"}
+FRAGMENT_HEIGHT = 640
+"""Height in px of a fragment, an iframe snippet or a notebook graph, whatever the host."""
+
+REPORT_FORMATS = ("html", "md", "pdf")
+"""Reports: one offline HTML file, Markdown with its picture beside it, or PDF."""
+PAPER_SIZES = ("a4", "letter")
+"""Printed and PDF page sizes of a report."""
 
 PICTURE_FORMATS = ("svg", "png")
 """Static pictures, for print and PDF."""
@@ -69,8 +76,8 @@ OUTPUT_FORMATS = ("text", "json", "csv", "markdown")
 csv and markdown where the answer is a table. Each command offers a subset."""
 
 LARGE_GRAPH = 150
-"""Above this many actors, positions come from a seeded layout computed in Python
-(page and picture alike) instead of the browser's physics."""
+"""Above this many actors, ties lose their labels and hide while dragging; every graph's
+positions come from one seeded layout computed in Python (page, picture and report)."""
 
 POLARITY_STYLE = {
     "cooperative": {"color": "#2a9d8f", "dashes": False},
@@ -488,3 +495,76 @@ def declared_vocabulary(declared: Any) -> Vocabulary:
 
 BUILTIN = Vocabulary({k.id: k for k in _ACTOR_KINDS}, {t.id: t for t in _RELATION_TYPES})
 """The built-in geopolitical vocabulary every graph starts from."""
+
+
+# -- words for readers ---------------------------------------------------------
+# One definition of each measure and idea, shown by `analyze --help`, the reports'
+# "How to read this" and README (tests/test_report.py checks that README agrees).
+
+
+@dataclass(frozen=True)
+class Term:
+    """A measure or idea with the heading readers see and one sentence defining it.
+
+    ``decimals`` says how a measure's numbers are shown (None: whole numbers).
+    """
+
+    id: str
+    label: str
+    definition: str
+    decimals: int | None = None
+
+
+MEASURES = (
+    Term(
+        "rank",
+        "Influence rank",
+        "how much an actor can move others, directly or through the actors it moves, "
+        "weighted by tie strength (PageRank over reversed influence); the top actor scores 1.",
+        2,
+    ),
+    Term(
+        "betweenness",
+        "Broker score",
+        "the share of shortest influence paths between two other actors that pass through "
+        "this one (betweenness).",
+        3,
+    ),
+    Term("reach", "Can move", "how many actors it can move within the reach hops (2 by default)."),
+    Term("reached_by", "Moved by", "how many actors can move it within the reach hops."),
+    Term("moves", "Moves directly", "how many actors it moves through a tie of its own."),
+    Term("moved_by", "Moved directly by", "how many actors move it through a tie of their own."),
+    Term("out_strength", "Strength out", "the summed strength of its influence ties out.", 1),
+    Term("in_strength", "Strength in", "the summed strength of its influence ties in.", 1),
+)
+"""Every measure of ``actorgraph analyze``, in table order."""
+
+CONCEPTS = (
+    Term(
+        "brokers",
+        "Brokers",
+        "actors with a broker score above 0: others' shortest influence paths run through them.",
+    ),
+    Term(
+        "dependencies",
+        "Dependencies",
+        "who moves an actor directly, and how many actors can move it at all.",
+    ),
+    Term(
+        "single_points_of_failure",
+        "Single points of failure",
+        "actors through which every influence path from some others to an actor passes: "
+        "take one away and those others lose all leverage over it.",
+    ),
+    Term(
+        "tensions",
+        "Tensions",
+        "triangles of signed ties that do not balance (Heider), such as two allies who treat "
+        "a third actor in opposite ways; a pair's sign is its cooperative strength minus its "
+        "hostile strength.",
+    ),
+    Term("blocs", "Blocs", "groups bound together by cooperative ties (Louvain, fixed seed)."),
+)
+"""The ideas a report explains besides the measures."""
+
+TERMS = {term.id: term for term in (*MEASURES, *CONCEPTS)}

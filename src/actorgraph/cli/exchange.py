@@ -25,8 +25,8 @@ from actorgraph.cli.options import (
     written,
 )
 from actorgraph.cli.progress import working
-from actorgraph.exceptions import GraphFileError
-from actorgraph.vocabulary import EXPORT_FORMATS
+from actorgraph.exceptions import GraphFileError, ViewNotFound
+from actorgraph.vocabulary import EXPORT_FORMATS, PAPER_SIZES, REPORT_FORMATS
 
 
 def _said(paths: list[Path], output_format: str, **summary: object) -> None:
@@ -43,9 +43,17 @@ def _said(paths: list[Path], output_format: str, **summary: object) -> None:
 @click.option(
     "-o",
     "--output",
-    metavar="PATH.html|PATH.md",
-    help="Where to write [default: output/NAME-report.html]; a .md report writes "
-    "its picture beside it as NAME.svg.",
+    metavar="PATH",
+    help="Where to write [default: output/NAME-report.html, .md or .pdf]; a .md report "
+    "writes its picture beside it as NAME.svg.",
+)
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(REPORT_FORMATS),
+    default=None,
+    help="html (offline page with the interactive graph), md, or pdf "
+    "[default: from -o's extension, else html].",
 )
 @click.option(
     "--path",
@@ -55,6 +63,13 @@ def _said(paths: list[Path], output_format: str, **summary: object) -> None:
     metavar="A B",
     help="Explain the influence paths from A to B (repeatable).",
 )
+@click.option(
+    "--view",
+    "views",
+    multiple=True,
+    metavar="NAME",
+    help="Draw this view of the graph file as a figure (repeatable; default: the whole graph).",
+)
 @count_option(
     "-k",
     "--k",
@@ -63,18 +78,29 @@ def _said(paths: list[Path], output_format: str, **summary: object) -> None:
     help="How many paths to explain for each --path.",
     most=10,
 )
+@click.option(
+    "--paper",
+    type=click.Choice(PAPER_SIZES),
+    default="a4",
+    show_default=True,
+    help="Page size when printed or written as PDF.",
+)
 @format_option("text", "json")
 @maps_errors
 def report(
     graph_file: str | None,
     output: str | None,
+    to: str | None,
     questions: tuple[tuple[str, str], ...],
+    views: tuple[str, ...],
     k: int,
+    paper: str,
     output_format: str,
 ) -> None:
-    """A report to paste into your own: picture, key actors, dependencies, paths.
+    """A report to hand a reader: figures, key actors, dependencies, paths, sources.
 
-    Markdown or one offline HTML file (which also embeds the interactive graph).
+    Markdown, one offline HTML file (which also embeds the interactive graph, and
+    prints on A4 or Letter with the static figures), or PDF.
     """
     from actorgraph.outputs.report import REPORT_SUFFIXES, write_report
 
@@ -82,12 +108,25 @@ def report(
     for source, target in questions:
         actor_id(graph, source, "--path")
         actor_id(graph, target, "--path")
-    name = Path(graph.path or "graph").stem
-    target_file = Path(output) if output else OUTPUT_DIR / f"{name}-report.html"
-    if target_file.suffix.lower() not in REPORT_SUFFIXES:
-        raise click.BadParameter("name a .html or .md file", param_hint="'-o'")
+    for name in views:
+        try:
+            graph.view(name)
+        except ViewNotFound as error:
+            raise click.BadParameter(str(error), param_hint="'--view'") from None
+    suffix = {"html": ".html", "md": ".md", "pdf": ".pdf"}
+    if output is None:
+        to = to or "html"
+        target_file = OUTPUT_DIR / f"{Path(graph.path or 'graph').stem}-report{suffix[to]}"
+    else:
+        target_file = Path(output)
+        named = REPORT_SUFFIXES.get(target_file.suffix.lower())
+        if named is None or (to is not None and named != to):
+            raise click.BadParameter(
+                f"name a {suffix[to or 'html']} file" if to else "name a .html, .md or .pdf file",
+                param_hint="'-o'",
+            )
     with working("Writing the report"):
-        paths = write_report(graph, target_file, questions, k=k)
+        paths = write_report(graph, target_file, questions, k=k, views=views, paper=paper)
     _said(paths, output_format)
 
 

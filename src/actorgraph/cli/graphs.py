@@ -20,9 +20,9 @@ from actorgraph.cli.options import (
     written,
 )
 from actorgraph.cli.progress import working
-from actorgraph.exceptions import GraphFileError
+from actorgraph.exceptions import GraphFileError, ViewNotFound
 from actorgraph.outputs.formatting import plural
-from actorgraph.vocabulary import EMBED_MODES, PICTURE_FORMATS
+from actorgraph.vocabulary import EMBED_MODES, FRAGMENT_HEIGHT, PICTURE_FORMATS
 
 
 @click.command()
@@ -99,6 +99,19 @@ def validate(graphs: tuple[str, ...], output_format: str) -> None:
     help="Interactive HTML, or a static picture (SVG or PNG) for print and PDF "
     "[default: what -o's extension says, else html].",
 )
+@click.option(
+    "--height",
+    type=click.IntRange(200, None),
+    default=FRAGMENT_HEIGHT,
+    show_default=True,
+    help="Height in pixels of a fragment or iframe, whatever the page around it.",
+)
+@click.option(
+    "--view",
+    metavar="NAME",
+    help="Draw this view declared in the graph file (focus, kinds, types, date, strength, "
+    "highlighted paths).",
+)
 @as_of_option
 @cache_option
 @format_option("text", "json")
@@ -112,6 +125,8 @@ def render(
     min_strength: float,
     as_of: str | None,
     to: str | None,
+    height: int,
+    view: str | None,
     output_format: str,
 ) -> None:
     """Render graphs as interactive, offline HTML pages.
@@ -127,6 +142,7 @@ def render(
         select,
         write_rendering,
     )
+    from actorgraph.outputs.report import view_of
 
     to = rendering_format(output, to)
     files = graphs_named(graphs)
@@ -144,13 +160,22 @@ def render(
             continue
         if focus is not None:
             actor_id(graph, focus, "--focus")
+        highlight: set[str] = set()
+        whole = graph
+        if view is not None:
+            try:
+                graph, highlight = view_of(graph, view)
+            except ViewNotFound as error:
+                raise click.BadParameter(str(error), param_hint="'--view'") from None
         graph = select(graph, focus, depth, min_strength)
         target = render_target(file, output or OUTPUT_DIR, embed, to)
         with working(f"Rendering {target}"):
-            path = write_rendering(graph, target, embed, to)
+            path = write_rendering(
+                graph, target, embed, to, height, highlight, whole if view else None
+            )
         summary = written(path, graph)
         if embed == "iframe" and to == "html":
-            summary["iframe"] = iframe_snippet(path.name, graph.title)
+            summary["iframe"] = iframe_snippet(path.name, graph.title, height)
         done.append(summary)
         if output_format == "text":
             click.echo(

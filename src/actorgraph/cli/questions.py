@@ -175,7 +175,14 @@ def actors(graph_file: str | None, as_of: str | None, sort_by: str, output_forma
         click.echo(rows_text(rows, columns, output_format), nl=False)
 
 
-@click.command()
+def _definitions() -> str:
+    """The measures and ideas, defined as in reports and README (vocabulary.TERMS)."""
+    from actorgraph.vocabulary import CONCEPTS, MEASURES
+
+    return "\n\n".join(f"{t.label}: {t.definition}" for t in (*MEASURES, *CONCEPTS))
+
+
+@click.command(epilog=_definitions())
 @graph_option
 @as_of_option
 @choice_option(
@@ -215,8 +222,8 @@ def analyze(
 ) -> None:
     """Key actors, brokers, dependencies and single points of failure, tensions, blocs.
 
-    Every measure follows influence; README's "Asking questions" defines each.
-    csv prints the key-actor table only.
+    Every measure follows influence; each is defined below. csv prints the
+    key-actor table only.
     """
     from actorgraph.outputs.formatting import METRIC_COLUMNS, analysis_text, csv_text, metric_rows
     from actorgraph.questions.analysis import analyze as run_analysis

@@ -394,6 +394,7 @@ class Meaning:
         actors = self.unique_ids("actors", "actor")
         names = self.check_actors(vocabulary)
         self.check_relations(vocabulary, actors, names, sources)
+        self.check_views(vocabulary, actors, names)
         self.check_dates()
         return self.found
 
@@ -532,6 +533,36 @@ class Meaning:
                     f"first on line {self.doc.line_of(('relations', first))}; merge their evidence",
                 )
 
+    def check_views(
+        self, vocabulary: Vocabulary, actors: dict[str, int], names: dict[str, str]
+    ) -> None:
+        """A view names actors, kinds and types the file knows."""
+        self.unique_ids("views", "view")
+        for index, view in _items(self.data, "views"):
+            named = [("focus", view.get("focus"))]
+            for p_index, pair in enumerate(view.get("paths") or ()):
+                if isinstance(pair, list):
+                    named += [(("paths", p_index, end), a) for end, a in enumerate(pair)]
+            for where, actor in named:
+                if isinstance(actor, str) and actor not in actors:
+                    path = ("views", index, *(where if isinstance(where, tuple) else (where,)))
+                    self.add(
+                        path,
+                        f"view names unknown actor '{actor}'",
+                        _did_you_mean(actor, actors, "known actors", names),
+                    )
+            for field_name, known, word in (
+                ("kinds", vocabulary.actor_kinds, "actor kind"),
+                ("types", vocabulary.relation_types, "relation type"),
+            ):
+                for k_index, value in enumerate(view.get(field_name) or ()):
+                    if isinstance(value, str) and value not in known:
+                        self.add(
+                            ("views", index, field_name, k_index),
+                            f"view names unknown {word} '{value}'",
+                            _did_you_mean(value, known, f"known {word}s"),
+                        )
+
     def check_dates(self) -> None:
         def check(path: PathKey, value: Any) -> dt.date | None:
             if isinstance(value, (str, int)) and not isinstance(value, bool):
@@ -547,6 +578,9 @@ class Meaning:
         for index, source in _items(self.data, "sources"):
             if "published" in source:
                 check(("sources", index, "published"), source["published"])
+        for index, view in _items(self.data, "views"):
+            if "as_of" in view:
+                check(("views", index, "as_of"), view["as_of"])
         for index, relation in _items(self.data, "relations"):
             if "since" not in relation and "until" not in relation:
                 continue

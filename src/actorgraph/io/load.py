@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from actorgraph.exceptions import GraphFileError, Problem
 from actorgraph.memory import collector_paused
-from actorgraph.model import Actor, Evidence, Graph, Relation, Source
+from actorgraph.model import Actor, Evidence, Graph, Relation, Source, View
 from actorgraph.vocabulary import BUILTIN, declared_vocabulary
 
 if TYPE_CHECKING:  # the checks (PyYAML, fastjsonschema) load only when a file is parsed
@@ -164,6 +164,10 @@ def _optional_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _optional_number(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
 def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
     """The model of checked file data; ``doc`` gives each actor and relation its line."""
 
@@ -190,6 +194,8 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
             a.get("description", ""),
             line(("actors", i)),
             tuple(a.get("attributes", {}).items()),
+            _optional_number(a.get("x")),
+            _optional_number(a.get("y")),
         )
         for i, a in enumerate(data["actors"])
     )
@@ -210,6 +216,22 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
         )
         for i, r in enumerate(data["relations"])
     )
+    views = tuple(
+        View(
+            v["id"],
+            v.get("title", ""),
+            v.get("caption", ""),
+            v.get("focus"),
+            v.get("depth", 1),
+            tuple(v.get("kinds", ())),
+            tuple(v.get("types", ())),
+            _optional_text(v.get("as_of")),
+            float(v.get("min_strength", 0.0)),
+            tuple((a, b) for a, b in v.get("paths", ())),
+            line(("views", i)),
+        )
+        for i, v in enumerate(data.get("views", ()))
+    )
     return Graph(
         title=data["title"],
         actors=actors,
@@ -219,6 +241,7 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
         as_of_date=_optional_text(data.get("as_of")),
         description=data.get("description", ""),
         path=filename,
+        views=views,
     )
 
 
@@ -322,11 +345,31 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                 "aliases": list(a.aliases),
                 "description": a.description,
                 "attributes": dict(a.attributes),
+                "x": a.x,
+                "y": a.y,
             }
         )
         for a in graph.actors
     ]
     data["relations"] = [relation_data(r) for r in graph.relations]
+    if graph.views:
+        data["views"] = [
+            compact(
+                {
+                    "id": v.id,
+                    "title": v.title,
+                    "caption": v.caption,
+                    "focus": v.focus,
+                    "depth": v.depth if v.depth != 1 else None,
+                    "kinds": list(v.kinds),
+                    "types": list(v.types),
+                    "as_of": v.as_of,
+                    "min_strength": v.min_strength or None,
+                    "paths": [list(p) for p in v.paths],
+                }
+            )
+            for v in graph.views
+        ]
     return data
 
 

@@ -73,17 +73,26 @@ SOURCE_SCHEMA = _object(
     },
 )
 
-ACTOR_SCHEMA = _object(
-    ["id", "name", "kind"],
-    {
-        "id": _SLUG,
-        "name": _LINE,
-        "kind": _SLUG,
-        "aliases": {"type": "array", "items": _LINE},
-        "description": {"type": "string"},
-        "attributes": _ATTRIBUTES,
-    },
-)
+ACTOR_SCHEMA = {
+    **_object(
+        ["id", "name", "kind"],
+        {
+            "id": _SLUG,
+            "name": _LINE,
+            "kind": _SLUG,
+            "aliases": {"type": "array", "items": _LINE},
+            "description": {"type": "string"},
+            "attributes": _ATTRIBUTES,
+            "x": {"type": "number", "description": "Pinned position across (with y)"},
+            "y": {"type": "number", "description": "Pinned position down (with x)"},
+        },
+    ),
+    # a pinned actor needs both coordinates (if/then: fastjsonschema knows no dependentRequired)
+    "allOf": [
+        {"if": {"required": ["x"]}, "then": {"required": ["y"]}},
+        {"if": {"required": ["y"]}, "then": {"required": ["x"]}},
+    ],
+}
 
 RELATION_SCHEMA = _object(
     ["source", "type", "target", "strength", "confidence", "evidence"],
@@ -126,6 +135,26 @@ RELATION_TYPE_SCHEMA = _object(
     },
 )
 
+VIEW_SCHEMA = _object(
+    ["id"],
+    {
+        "id": _SLUG,
+        "title": _TEXT,
+        "caption": {"type": "string", "description": "Shown under the view's figure"},
+        "focus": {**_SLUG, "description": "Keep this actor's neighbourhood"},
+        "depth": {"type": "integer", "minimum": 0, "description": "Ties out from focus"},
+        "kinds": {"type": "array", "items": _SLUG, "description": "Actor kinds shown"},
+        "types": {"type": "array", "items": _SLUG, "description": "Relation types shown"},
+        "as_of": _DATE,
+        "min_strength": {"type": "number", "minimum": 0, "maximum": 1},
+        "paths": {
+            "type": "array",
+            "description": "Influence paths to highlight, each [from, to]",
+            "items": {"type": "array", "items": _SLUG, "minItems": 2, "maxItems": 2},
+        },
+    },
+)
+
 GRAPH_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "actorgraph graph file",
@@ -145,6 +174,7 @@ GRAPH_SCHEMA: dict[str, Any] = {
             ),
             "actors": {"type": "array", "items": ACTOR_SCHEMA},
             "relations": {"type": "array", "items": RELATION_SCHEMA},
+            "views": {"type": "array", "items": VIEW_SCHEMA},
         },
     ),
 }

@@ -9,13 +9,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 
 from actorgraph.io.files import write_atomic, write_atomic_bytes
 from actorgraph.model import Graph
 from actorgraph.outputs.render.page import iframe_snippet, notebook_html, render_page
 from actorgraph.outputs.targets import RENDER_SUFFIXES, format_for
-from actorgraph.vocabulary import EMBED_SUFFIXES, PICTURE_FORMATS
+from actorgraph.vocabulary import EMBED_SUFFIXES, FRAGMENT_HEIGHT, PICTURE_FORMATS
 
 __all__ = [
     "iframe_snippet",
@@ -80,9 +81,10 @@ def render_html(
     focus: str | None = None,
     depth: int = 1,
     min_strength: float = 0.0,
+    height: int = FRAGMENT_HEIGHT,
 ) -> str:
-    """The graph as HTML: a whole page, a fragment to paste, or a page for an iframe."""
-    return render_page(select(graph, focus, depth, min_strength), embed)
+    """The graph as HTML: a whole page, a fragment to paste (``height`` px), or an iframe page."""
+    return render_page(select(graph, focus, depth, min_strength), embed, height)
 
 
 def write_html(
@@ -92,15 +94,26 @@ def write_html(
     focus: str | None = None,
     depth: int = 1,
     min_strength: float = 0.0,
+    height: int = FRAGMENT_HEIGHT,
 ) -> Path:
     """Render the graph and write it atomically to ``path``; return the path."""
-    return write_atomic(path, render_html(graph, embed, focus, depth, min_strength))
+    return write_atomic(path, render_html(graph, embed, focus, depth, min_strength, height))
 
 
-def write_rendering(graph: Graph, target: str | os.PathLike[str], embed: str, to: str) -> Path:
-    """Write the page (``to="html"``, in an embed mode) or a static picture atomically."""
+def write_rendering(
+    graph: Graph,
+    target: str | os.PathLike[str],
+    embed: str,
+    to: str,
+    height: int = FRAGMENT_HEIGHT,
+    highlight: Collection[str] = (),
+    placed_as: Graph | None = None,
+) -> Path:
+    """Write the page (``to="html"``, in an embed mode) or a static picture atomically;
+    a picture draws the ties keyed in ``highlight`` (a view's paths) with a band beneath,
+    its actors where they stand in ``placed_as`` (the whole graph) when given."""
     if to == "html":
-        return write_html(graph, target, embed=embed)
+        return write_html(graph, target, embed=embed, height=height)
     from actorgraph.outputs.render.picture import picture
 
-    return write_atomic_bytes(target, picture(graph, to))
+    return write_atomic_bytes(target, picture(graph, to, highlight=highlight, placed_as=placed_as))

@@ -25,7 +25,7 @@ from typing import Any
 from actorgraph.exceptions import require_choice
 from actorgraph.model import Graph
 from actorgraph.outputs.render.data import page_data, vis_options
-from actorgraph.vocabulary import EMBED_MODES
+from actorgraph.vocabulary import EMBED_MODES, FRAGMENT_HEIGHT
 
 _VIS_DIR = "vis-9.1.2"
 
@@ -42,6 +42,7 @@ def page_assets() -> dict[str, str]:
         "vis_css": (vis / "vis-network.css").read_text(encoding="utf-8"),
         "app_js": (ours / "static" / "actorgraph.js").read_text(encoding="utf-8"),
         "app_css": (ours / "static" / "actorgraph.css").read_text(encoding="utf-8"),
+        "mount_js": (ours / "static" / "mount.js").read_text(encoding="utf-8"),
     }
 
 
@@ -65,8 +66,8 @@ def template_environment(**page_globals: Any) -> Any:
     return env
 
 
-def render_page(graph: Graph, embed: str = "page") -> str:
-    """The graph as HTML in one of :data:`EMBED_MODES`."""
+def render_page(graph: Graph, embed: str = "page", height: int = FRAGMENT_HEIGHT) -> str:
+    """The graph as HTML in one of :data:`EMBED_MODES`; a fragment is ``height`` px tall."""
     from markupsafe import Markup
     from pyvis.network import Network
 
@@ -83,13 +84,14 @@ def render_page(graph: Graph, embed: str = "page") -> str:
         legend=data["legend"],
         large=data["large"],
         meta=data["meta"],
+        fragment_height=int(height),  # pyvis passes its own "height" to templates
         csp_scripts=Markup(" ".join(csp_hash(assets[k]) for k in ("vis_js", "app_js"))),
     )
     network.path = "fragment.html" if embed == "fragment" else "page.html"
     return network.generate_html()
 
 
-def iframe_snippet(src: str, title: str, height: int = 640) -> str:
+def iframe_snippet(src: str, title: str, height: int = FRAGMENT_HEIGHT) -> str:
     """HTML to paste into another page to show a rendered page file in an iframe.
 
     >>> print(iframe_snippet("belarus.html", 'Russia & "Belarus"'))
@@ -104,7 +106,7 @@ def iframe_snippet(src: str, title: str, height: int = 640) -> str:
     )
 
 
-def notebook_html(graph: Graph, height: int = 640) -> str:
+def notebook_html(graph: Graph, height: int = FRAGMENT_HEIGHT) -> str:
     """An ``<iframe srcdoc>`` holding the whole page: shows inline in Jupyter, offline."""
     from markupsafe import escape
 

@@ -4,7 +4,10 @@
 (function () {
   "use strict";
 
-  var root = document.currentScript && document.currentScript.closest(".actorgraph");
+  /* a fragment's scripts run inside a shadow root, where currentScript is null: mount.js
+   * names the root it is attaching */
+  var root = (document.currentScript && document.currentScript.closest(".actorgraph")) ||
+    (window.actorgraph && window.actorgraph.mounting);
   if (!root || root.actorgraphView) return;
   window.actorgraph = window.actorgraph || { views: [], counter: 0 };
   var instance = ++window.actorgraph.counter;
