@@ -105,8 +105,8 @@ CATALOGUE = [
             "between them (e.g. 'belarusian-military')",
             "g.yaml:6: name 'a' is used by both 'a' (line 5) and 'A'; names and aliases must "
             "pick out one actor",
-            "g.yaml:9: source 'A' is not a valid id; use lowercase letters, digits, and '-' or '_' "
-            "between them (e.g. 'belarusian-military')",
+            "g.yaml:9: first actor (source) 'A' is not a valid id; use lowercase letters, "
+            "digits, and '-' or '_' between them (e.g. 'belarusian-military')",
         ],
     ),
 ]

@@ -44,8 +44,9 @@ def test_validate_lists_every_problem_and_exits_2(runner, write):
     assert result.exit_code == 2
     assert result.stdout == (
         f"{broken}:7: duplicate actor id 'a'; first defined on line 5\n"
-        f"{broken}:11: unknown actor 'alpah' in target; did you mean 'a'? known actors: a, b\n"
-        f"{broken}:16: unknown actor 'c' in source; known actors: a, b\n"
+        f"{broken}:11: unknown second actor (target) 'alpah'; did you mean 'a'? "
+        "known actors: a, b\n"
+        f"{broken}:16: unknown first actor (source) 'c'; known actors: a, b\n"
     )
     assert result.stderr == "Error: 3 problems in 1 file\n"
 

@@ -125,6 +125,7 @@ def test_every_format_has_an_export_command(runner, in_project):
         "belarus-2022.gexf",
         "belarus-2022.graph.csv",
         "belarus-2022.graphml",
+        "belarus-2022.kumu.json",
         "belarus-2022.mmd",
         "belarus-2022.nodelink.json",
         "belarus-2022.relations.csv",
@@ -164,7 +165,7 @@ def test_import_keeps_unknown_columns_and_reports_bad_rows(tmp_path, runner):
         "known kinds: person, state, government, military, armed_group, party, business, "
         "public, media, organisation, bloc, other\n"
         f"{tmp_path / 'x.relations.csv'}:3: strength must be a number, not text 'lots'\n"
-        f"{tmp_path / 'x.relations.csv'}:5: unknown actor 'c' in target; known actors: a, b\n"
+        f"{tmp_path / 'x.relations.csv'}:5: unknown second actor (target) 'c'; known actors: a, b\n"
     )
     assert not (tmp_path / "x.yaml").exists()
     (tmp_path / "x.actors.csv").write_text(

@@ -42,7 +42,7 @@ def test_json_problems_are_reported_by_line(tmp_path):
     strength_line = next(i for i, line in enumerate(text, 1) if '"strength": 3' in line)
     assert [str(p) for p in validate_file(path)] == [
         f"{path}:{strength_line}: strength must be between 0 and 1, got 3",
-        f"{path}:{target_line}: unknown actor 'alfa' in target; did you mean 'a'? "
+        f"{path}:{target_line}: unknown second actor (target) 'alfa'; did you mean 'a'? "
         "known actors: a, b, c",
     ]
 

@@ -20,7 +20,7 @@ from actorgraph.io.schema import COLOR, LINE, PARTIAL_DATE, SLUG
 from conftest import two_actor_data
 
 # every character no graph may hold, by class
-C0 = [chr(c) for c in range(0x20) if chr(c) not in "\t\n"]
+C0 = [chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"]  # line ends in prose
 C1 = [chr(c) for c in range(0x7F, 0xA0)]
 NONCHARACTERS = [chr(c) for c in range(0xFDD0, 0xFDF0)] + [
     chr(plane * 0x10000 + low) for plane in range(17) for low in (0xFFFE, 0xFFFF)
@@ -150,6 +150,7 @@ def test_every_forbidden_character_is_refused_wherever_it_is(char, field, spelli
     [
         ("name", "\n", "name 'x\\ny' must be one line: no tabs or line breaks"),
         ("name", "\t", "name 'x\\ty' must be one line: no tabs or line breaks"),
+        ("name", "\r", "name 'x\\ry' must be one line: no tabs or line breaks"),
         ("title", "\n", "title 'x\\ny' must be one line: no tabs or line breaks"),
         ("alias", "\n", "aliases 'x\\n' must be one line: no tabs or line breaks"),
         ("attribute name", "\n", "field name 'x\\n' must be one line: no tabs or line breaks"),
@@ -163,6 +164,7 @@ def test_one_line_fields_refuse_line_breaks_and_tabs(field, text, message):
 @pytest.mark.parametrize("field", ["description", "actor description", "claim", "note"])
 def test_prose_keeps_tabs_and_line_breaks(field):
     graph = parse_graph(json.dumps(document(field, "\tone\ntwo\n")), "g.json")
+    assert parse_graph(json.dumps(document(field, "one\r\ntwo")), "g.json")
     texts = [graph.description, graph.actors[0].description, graph.relations[0].note]
     texts.append(graph.relations[0].evidence[0].claim)
     assert "x\tone\ntwo\ny" in texts

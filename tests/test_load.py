@@ -32,8 +32,8 @@ def test_unknown_actor_and_duplicate_id_are_both_reported_with_lines():
     )
     assert problems(text) == [
         "g.yaml:7: duplicate actor id 'a'; first defined on line 5",
-        "g.yaml:11: unknown actor 'alpah' in target; did you mean 'a'? known actors: a, b",
-        "g.yaml:16: unknown actor 'c' in source; known actors: a, b",
+        "g.yaml:11: unknown second actor (target) 'alpah'; did you mean 'a'? known actors: a, b",
+        "g.yaml:16: unknown first actor (source) 'c'; known actors: a, b",
     ]
 
 
@@ -89,7 +89,7 @@ def test_until_before_since():
 def test_evidence_naming_unknown_source():
     text = SMALL.replace("{source: s, paragraph: 2", "{source: report, paragraph: 2")
     assert problems(text) == [
-        "g.yaml:22: evidence names unknown source 'report'; sources in this file: s"
+        "g.yaml:22: unknown evidence source 'report'; sources in this file: s"
     ]
 
 

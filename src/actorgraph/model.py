@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -36,6 +37,20 @@ RELATION_IDENTITY = ("source", "type", "target", "since", "until")
 """The fields that make two relations the same statement: the checks refuse such a
 pair in one file, diff matches relations across versions by them, imports join
 rows by them."""
+
+
+def name_key(name: str) -> str:
+    r"""How names are compared: NFKC, case folded, zero-width and bidi controls dropped, so
+    'Ｐｕｔｉｎ' and 'Put\u200bin' both name 'putin' and cannot pass for another actor.
+
+    >>> name_key("Ｐｕｔｉｎ") == name_key("Put\u200bin") == name_key("PUTIN")
+    True
+    """
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    if not folded.isascii():
+        folded = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+        folded = unicodedata.normalize("NFKC", folded)
+    return folded
 
 
 def parse_partial_date(value: Any) -> tuple[dt.date, dt.date] | None:
@@ -102,23 +117,47 @@ class Source(_Compact):
     publisher: str | None = None
     published: str | None = None
     url: str | None = None
+    file: str | None = None
+    retrieved: str | None = None
 
 
 @dataclass(frozen=True)
 class Evidence(_Compact):
-    """One claim, in the graph author's words, pointing at a source paragraph."""
+    """One claim, in the graph author's words, pointing at where in a source it stands.
+
+    The locators say where: a ``paragraph`` of an article, a ``page``, a ``url``, the
+    ``row`` of a table or the ``element`` of a graph file an import read it from.
+    """
 
     source: str
     claim: str
     paragraph: int | None = None
+    url: str | None = None
+    quote: str | None = None
+    page: int | str | None = None
+    row: int | None = None
+    element: str | None = None
 
-    def cite(self) -> str:
-        """Short citation: ``source ¶N``.
+    def cite(self, title: str | None = None) -> str:
+        """Short citation: ``source ¶N``; a row or element is cited with the source's title,
+        since a row number means nothing without the dataset's name.
 
         >>> Evidence("wolff-bayok-2022", "claim", 9).cite()
         'wolff-bayok-2022 ¶9'
+        >>> Evidence("cow", "claim", row=1204).cite("COW Formal Alliances v4.1")
+        'COW Formal Alliances v4.1, row 1,204'
         """
-        return f"{self.source} ¶{self.paragraph}" if self.paragraph else self.source
+        located = self.row is not None or self.element is not None
+        text = title if title and located else self.source
+        if self.paragraph:
+            text += f" ¶{self.paragraph}"
+        if self.page is not None:
+            text += f", p. {self.page}"
+        if self.row is not None:
+            text += f", row {self.row:,}"
+        if self.element is not None:
+            text += f", element {self.element}"
+        return text
 
 
 @dataclass(frozen=True)
@@ -234,7 +273,7 @@ class Graph:
     def _name_index(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
         for actor in self.actors:
-            for name in dict.fromkeys(n.casefold() for n in actor.names()):
+            for name in dict.fromkeys(name_key(n) for n in actor.names()):
                 index.setdefault(name, []).append(actor.id)
         return index
 
@@ -244,7 +283,7 @@ class Graph:
         Raises :class:`ActorNotFound` with close matches when nothing fits, and
         :class:`AmbiguousActor` when the name belongs to several actors.
         """
-        ids = self._name_index.get(name.strip().casefold(), [])
+        ids = self._name_index.get(name_key(name.strip()), [])
         if len(ids) == 1:
             return self.actors_by_id[ids[0]]
         if ids:

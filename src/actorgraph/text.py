@@ -53,8 +53,8 @@ def md_escape(text: Any) -> str:
 
 # Controls a terminal acts on (C0 but tab and newline, DEL, C1): escape sequences
 # that clear the screen, set the window title or the clipboard (OSC 52), or a
-# carriage return that writes over what a line said.
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# carriage return that writes over what a line said (CR LF ends a line, as ever).
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 
 
 def terminal_safe(text: str) -> str:

@@ -65,11 +65,18 @@ EXPORT_FORMATS = {
     "graphml": ".graphml",
     "gexf": ".gexf",
     "json": ".nodelink.json",
+    "kumu": ".kumu.json",
     "csv": ".csv",
     "dot": ".dot",
     "mermaid": ".mmd",
 }
 """Interchange formats and the file suffix each is written with."""
+
+IMPORT_FORMATS = ("csv", "xlsx", "json", "kumu", "graphml", "gexf", "gml")
+"""What ``import --from`` reads (kumu is JSON; the reader tells the two apart)."""
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV cell as a formula (OWASP's list)."""
 
 OUTPUT_FORMATS = ("text", "json", "csv", "markdown")
 """What ``--format`` can ask of a command: text for people, json for programs,

@@ -14,6 +14,7 @@ from actorgraph.cli.options import (
     OUTPUT_DIR,
     BadInput,
     actor_id,
+    as_of_option,
     cache_option,
     count_option,
     echo_json,
@@ -26,7 +27,13 @@ from actorgraph.cli.options import (
 )
 from actorgraph.cli.progress import working
 from actorgraph.exceptions import GraphFileError, ViewNotFound
-from actorgraph.vocabulary import EXPORT_FORMATS, PAPER_SIZES, REPORT_FORMATS
+from actorgraph.vocabulary import (
+    CONFIDENCE_LEVELS,
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    PAPER_SIZES,
+    REPORT_FORMATS,
+)
 
 
 def _said(paths: list[Path], output_format: str, **summary: object) -> None:
@@ -85,6 +92,7 @@ def _said(paths: list[Path], output_format: str, **summary: object) -> None:
     show_default=True,
     help="Page size when printed or written as PDF.",
 )
+@as_of_option
 @format_option("text", "json")
 @maps_errors
 def report(
@@ -95,6 +103,7 @@ def report(
     views: tuple[str, ...],
     k: int,
     paper: str,
+    as_of: str | None,
     output_format: str,
 ) -> None:
     """A report to hand a reader: figures, key actors, dependencies, paths, sources.
@@ -104,7 +113,7 @@ def report(
     """
     from actorgraph.outputs.report import REPORT_SUFFIXES, write_report
 
-    graph = load_graph(graph_file)
+    graph = load_graph(graph_file, as_of)
     for source, target in questions:
         actor_id(graph, source, "--path")
         actor_id(graph, target, "--path")
@@ -137,8 +146,8 @@ def report(
     "to",
     type=click.Choice(list(EXPORT_FORMATS)),
     required=True,
-    help="The format: json is networkx's node-link JSON; csv writes "
-    "NAME.graph/sources/actors/relations.csv.",
+    help="The format: json is networkx's node-link JSON; kumu is a Kumu project export; "
+    "csv writes NAME.graph/sources/actors/relations.csv.",
 )
 @click.option(
     "-o",
@@ -147,10 +156,13 @@ def report(
     help="File to write [default: output/NAME.EXT]; for csv, a folder or the "
     "actors file; - prints to stdout.",
 )
+@as_of_option
 @format_option("text", "json")
 @maps_errors
-def export(graph_file: str | None, to: str, output: str | None, output_format: str) -> None:
-    """Write the graph as GraphML, GEXF, node-link JSON, CSV, DOT or Mermaid.
+def export(
+    graph_file: str | None, to: str, output: str | None, as_of: str | None, output_format: str
+) -> None:
+    """Write the graph as GraphML, GEXF, node-link JSON, Kumu JSON, CSV, DOT or Mermaid.
 
     Every attribute the format can carry goes with it: types, polarity, strength,
     confidence, dates and evidence.
@@ -161,7 +173,7 @@ def export(graph_file: str | None, to: str, output: str | None, output_format: s
 
     if output != "-":
         format_for(output, to, EXPORT_SUFFIXES, to)  # never one format under another's name
-    graph = load_graph(graph_file)
+    graph = load_graph(graph_file, as_of)
     if output == "-":
         if to == "csv":
             raise click.BadParameter("csv writes four tables; name a folder", param_hint="'-o'")
@@ -182,31 +194,106 @@ def export(graph_file: str | None, to: str, output: str | None, output_format: s
     metavar="graph/NAME.yaml",
     help="The graph file to write (YAML, or JSON by extension).",
 )
-@click.option("--title", help="Title of the graph (default: from the file, or its name).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option(
+    "--from",
+    "source_format",
+    type=click.Choice(IMPORT_FORMATS),
+    help="The file's format [default: from its extension].",
+)
+@click.option("--title", help="Title of the graph and of the dataset as a source.")
+@click.option("--url", help="Where the dataset is published (kept with it as a source).")
+@click.option(
+    "--map",
+    "mapping",
+    multiple=True,
+    metavar="COLUMN=FIELD",
+    help="Read a column (or attribute) as a field: source, target, type, strength, "
+    "confidence, since, until, since_year/_month/_day, until_year/_month/_day, id, note, "
+    "claim, direction, name, kind, aliases, description, attribute. Repeatable.",
+)
+@click.option("--default-kind", metavar="KIND", help="Kind of actors that name none.")
+@click.option("--default-type", metavar="TYPE", help="Type of ties that name none.")
+@click.option(
+    "--default-strength",
+    type=click.FloatRange(0, 1),
+    metavar="X",
+    help="Strength (0 to 1) of ties that give none.",
+)
+@click.option(
+    "--default-confidence",
+    type=click.Choice(CONFIDENCE_LEVELS),
+    help="Confidence of ties that give none.",
+)
+@click.option("--type-from", metavar="COLUMN", help="Take each tie's type from this column ...")
+@click.option(
+    "--type-map",
+    multiple=True,
+    metavar="VALUE=TYPE",
+    help="... translating its values (repeatable; every value met must be mapped).",
+)
+@click.option(
+    "--undirected",
+    is_flag=True,
+    help="The ties have no direction: each is one tie of a symmetric type.",
+)
 @format_option("text", "json")
 @maps_errors
-def import_(sources: tuple[str, ...], output: str, title: str | None, output_format: str) -> None:
-    """Make a graph file from CSV tables, node-link JSON or GraphML.
+def import_(
+    sources: tuple[str, ...],
+    output: str,
+    force: bool,
+    source_format: str | None,
+    title: str | None,
+    url: str | None,
+    mapping: tuple[str, ...],
+    default_kind: str | None,
+    default_type: str | None,
+    default_strength: float | None,
+    default_confidence: str | None,
+    type_from: str | None,
+    type_map: tuple[str, ...],
+    undirected: bool,
+    output_format: str,
+) -> None:
+    """Make a graph file from CSV, Excel, node-link JSON, Kumu, GraphML, GEXF or GML.
 
     CSV: NAME.actors.csv and NAME.relations.csv (one row per piece of evidence),
-    optionally NAME.sources.csv and NAME.graph.csv; name any of them. Unknown
-    columns are kept as attributes; bad rows are reported with their row numbers.
+    optionally NAME.sources.csv and NAME.graph.csv; name any of them. Any other CSV
+    (or a workbook's first sheet) is a table of ties, one per row. Columns are
+    matched to fields by name, or by --map; unknown columns are kept as attributes.
+    Ties without evidence cite the file, by row or element. Every problem is
+    reported at once with its row (or element and line), and nothing is written.
     """
-    from actorgraph.io.files import write_atomic
-    from actorgraph.io.load import graph_file_text
-    from actorgraph.outputs.importing import import_graph, one_graph
+    from actorgraph.outputs.importing import ImportOptions, import_to_file, one_graph, pairs
 
     if not one_graph(sources):
         raise click.UsageError("give the files of one graph (for CSV, any one of its tables)")
-    graph = import_graph(sources[0], title)
-    summary = written(write_atomic(output, graph_file_text(graph, output)), graph)
+    options = ImportOptions(
+        title=title,
+        source_format=source_format,
+        mapping=pairs(mapping, "--map"),
+        default_kind=default_kind,
+        default_type=default_type,
+        default_strength=default_strength,
+        default_confidence=default_confidence,
+        type_from=type_from,
+        type_map=pairs(type_map, "--type-map"),
+        undirected=undirected,
+        url=url,
+    )
+    imported = import_to_file(sources[0], output, options, force=force)
+    summary = written(Path(output), imported.graph)
     if output_format == "json":
-        echo_json(summary)
-    else:
-        click.echo(
-            f"wrote {summary['file']} ({summary['actors']} actors, "
-            f"{summary['relations']} relations)"
-        )
+        echo_json({**summary, "notes": imported.notes})
+        return
+    for note in imported.notes:
+        click.echo(f"note: {note}")
+    actors, relations = summary["actors"], summary["relations"]
+    click.echo(
+        f"wrote {summary['file']} ({actors:,} actor{'s' * (actors != 1)}, "
+        f"{relations:,} relation{'s' * (relations != 1)})"
+    )
 
 
 @click.command()

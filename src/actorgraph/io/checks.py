@@ -20,7 +20,7 @@ from actorgraph.exceptions import Problem
 from actorgraph.io.positioned import PathKey, PositionedData, read_positioned_yaml
 from actorgraph.io.schema import COLOR, LINE
 from actorgraph.memory import collector_paused
-from actorgraph.model import RELATION_IDENTITY, parse_partial_date
+from actorgraph.model import RELATION_IDENTITY, name_key, parse_partial_date
 from actorgraph.vocabulary import (
     BUILTIN,
     ActorKind,
@@ -59,21 +59,22 @@ def check_yaml(text: str, filename: str) -> tuple[PositionedData, list[Problem]]
 
 
 # Characters no graph text may hold, however the file spelled them (raw, or as a
-# YAML or JSON escape): C0 and C1 controls (but tab and newline) and DEL, which
+# YAML or JSON escape): C0 and C1 controls (but tab, line feed and carriage
+# return, which end lines in files written on Windows) and DEL, which
 # drive terminals (clear screen, window titles, clipboard) and which XML cannot
 # hold; lone surrogates, which are not text and cannot be encoded; Unicode
-# non-characters. Tab and newline are refused outside prose by the schema
+# non-characters. Tab and line breaks are refused outside prose by the schema
 # (:data:`~actorgraph.io.schema.LINE`).
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17)
 )
-_FORBIDDEN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
+_FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
 # A JSON text that may hold such a character: as an escape that makes one, or raw
 # (JSON refuses raw C0 in strings itself). Only such a file is walked string by
 # string; a clean big file is not. Scanning 10 MB with a character class takes
 # Python's re most of a second, so the raw check looks at the non-ASCII part only.
 _SUSPECT_ESCAPE = re.compile(
-    r"\\(?:[bfr]|u(?:00[01]|007[fF]|00[89]|[dD][89a-fA-F]|[fF][dD][dDeE]|[fF]{3}[eEfF]))"
+    r"\\(?:[bf]|u(?:00[01]|007[fF]|00[89]|[dD][89a-fA-F]|[fF][dD][dDeE]|[fF]{3}[eEfF]))"
 )
 _ASCII = bytes(range(0x80))
 
@@ -94,8 +95,6 @@ def _character_problem(char: str) -> tuple[str, str]:
             f"a lone surrogate (U+{code:04X}), which is not text",
             "remove it; a \\u escape of a surrogate must be one half of a pair",
         )
-    if char == "\r":
-        return "a carriage return (U+000D)", "end lines with a line break (\\n) alone"
     if code < 0x20 or 0x7F <= code <= 0x9F:
         return f"a control character (U+{code:04X})", "remove it"
     return f"a Unicode non-character (U+{code:04X})", "remove it"
@@ -313,9 +312,11 @@ def _schema_message(path: PathKey, error: Any) -> str:
     if kind == "pattern" and "[0-9]{4}" in error.validator_value:
         return f"{field}: invalid date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD"
     if kind == "pattern":
-        return (
-            f"{field} {value!r} is not a valid id; use lowercase letters, digits, "
-            "and '-' or '_' between them (e.g. 'belarusian-military')"
+        dots = "[-_.]" in error.validator_value
+        return f"{field} {value!r} is not a valid id; use lowercase letters, digits, " + (
+            "and '-', '_' or '.' between them (e.g. 'cow-alliance-v4.1')"
+            if dots
+            else "and '-' or '_' between them (e.g. 'belarusian-military')"
         )
     if kind == "minItems":
         return (
@@ -332,7 +333,15 @@ def _owner_word(path: PathKey) -> str:
     return "the graph"
 
 
+# "source" is both a tie's first actor and a piece of evidence's document: say which
+_ENDS = {"source": "first actor (source)", "target": "second actor (target)"}
+
+
 def _field_word(path: PathKey) -> str:
+    if path and path[-1] in _ENDS and len(path) == 3 and path[0] == "relations":
+        return _ENDS[str(path[-1])]
+    if path and path[-1] == "source" and "evidence" in path:
+        return "evidence source"
     for part in reversed(path):
         if isinstance(part, str):
             return part
@@ -461,7 +470,7 @@ class Meaning:
             ident = actor.get("id")
             aliases = actor.get("aliases") if isinstance(actor.get("aliases"), list) else []
             names = [actor.get("id"), actor.get("name"), *aliases]
-            for name in dict.fromkeys(n.casefold() for n in names if isinstance(n, str)):
+            for name in dict.fromkeys(name_key(n) for n in names if isinstance(n, str)):
                 owner = owners.get(name)
                 if owner and owner[0] != ident:
                     self.add(
@@ -490,7 +499,7 @@ class Meaning:
                 if name not in actors and isinstance(name, str):
                     self.add(
                         ("relations", index, end),
-                        f"unknown actor '{name}' in {end}",
+                        f"unknown {_ENDS[end]} '{name}'",
                         _did_you_mean(name, actors, "known actors", names),
                     )
             rtype = relation.get("type")
@@ -519,7 +528,7 @@ class Meaning:
                     if cited not in sources and isinstance(cited, str):
                         self.add(
                             ("relations", index, "evidence", e_index, "source"),
-                            f"evidence names unknown source '{cited}'",
+                            f"unknown evidence source '{cited}'",
                             _did_you_mean(cited, sources, "sources in this file")
                             if sources
                             else "declare it under 'sources:'",

@@ -23,7 +23,7 @@ Examples
 >>> bad = text.replace("target: a", "target: c")
 >>> for problem in validate_text(bad, "demo.yaml"):
 ...     print(problem)
-demo.yaml:8: unknown actor 'c' in target; known actors: a, b
+demo.yaml:8: unknown second actor (target) 'c'; known actors: a, b
 """
 
 from __future__ import annotations
@@ -182,6 +182,8 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
             s.get("publisher"),
             _optional_text(s.get("published")),
             s.get("url"),
+            s.get("file"),
+            _optional_text(s.get("retrieved")),
         )
         for s in data.get("sources", ())
     )
@@ -206,7 +208,19 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
             r["target"],
             float(r["strength"]),
             r["confidence"],
-            tuple(Evidence(e["source"], e["claim"], e.get("paragraph")) for e in r["evidence"]),
+            tuple(
+                Evidence(
+                    e["source"],
+                    e["claim"],
+                    e.get("paragraph"),
+                    e.get("url"),
+                    e.get("quote"),
+                    e.get("page"),
+                    e.get("row"),
+                    e.get("element"),
+                )
+                for e in r["evidence"]
+            ),
             _optional_text(r.get("since")),
             _optional_text(r.get("until")),
             r.get("id"),
@@ -256,7 +270,16 @@ def compact(mapping: dict[str, Any]) -> dict[str, Any]:
 def evidence_data(evidence: Evidence) -> dict[str, Any]:
     """One piece of evidence as plain data in the file format."""
     return compact(
-        {"source": evidence.source, "paragraph": evidence.paragraph, "claim": evidence.claim}
+        {
+            "source": evidence.source,
+            "paragraph": evidence.paragraph,
+            "page": evidence.page,
+            "row": evidence.row,
+            "element": evidence.element,
+            "url": evidence.url,
+            "quote": evidence.quote,
+            "claim": evidence.claim,
+        }
     )
 
 
@@ -301,6 +324,8 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                 "publisher": s.publisher,
                 "published": s.published,
                 "url": s.url,
+                "file": s.file,
+                "retrieved": s.retrieved,
             }
         )
         for s in graph.sources

@@ -18,14 +18,17 @@ from actorgraph.vocabulary import CONFIDENCE_LEVELS, INFLUENCE_DIRECTIONS, POLAR
 # newline ("putin\n" would pass as an id), while the lookahead keeps the pattern
 # valid for editors, whose ECMA-262 regexes have no "\Z".
 SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$(?!\n)"
+SOURCE_SLUG = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$(?!\n)"
+"""Source ids may also hold dots, as dataset names do (``cow-alliance-v4.1``)."""
 PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$(?!\n)"
 COLOR = r"^#[0-9a-fA-F]{6}$(?!\n)"
-LINE = r"^(?=[^\t\n]*\S)[^\t\n]*$(?!\n)"
+LINE = r"^(?=[^\t\n\r]*\S)[^\t\n\r]*$(?!\n)"
 """One line of text, not blank: names, titles, labels (prose may span lines)."""
 
 _TEXT: dict[str, Any] = {"type": "string", "pattern": r"\S"}
 _LINE: dict[str, Any] = {"type": "string", "pattern": LINE}
 _SLUG: dict[str, Any] = {"type": "string", "pattern": SLUG}
+_SOURCE_SLUG: dict[str, Any] = {"type": "string", "pattern": SOURCE_SLUG}
 _DATE: dict[str, Any] = {
     "type": ["string", "integer"],
     "pattern": PARTIAL_DATE,
@@ -55,21 +58,28 @@ def _object(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
 EVIDENCE_SCHEMA = _object(
     ["source", "claim"],
     {
-        "source": _SLUG,
+        "source": _SOURCE_SLUG,
         "paragraph": {"type": "integer", "minimum": 1},
         "claim": _TEXT,
+        "url": _LINE,
+        "quote": _TEXT,
+        "page": {"type": ["integer", "string"], "minimum": 1, "pattern": r"\S"},
+        "row": {"type": "integer", "minimum": 1, "description": "row of the table it came from"},
+        "element": {"type": "string", "minLength": 1, "description": "id of the file's element"},
     },
 )
 
 SOURCE_SCHEMA = _object(
     ["id", "title"],
     {
-        "id": _SLUG,
+        "id": _SOURCE_SLUG,
         "title": _LINE,
         "authors": {"type": "array", "items": _LINE},
         "publisher": _LINE,
         "published": _DATE,
         "url": _LINE,
+        "file": {"type": "string", "minLength": 1, "description": "the file an import read"},
+        "retrieved": {**_DATE, "description": "when the file was read (YYYY-MM-DD)"},
     },
 )
 
@@ -139,7 +149,7 @@ VIEW_SCHEMA = _object(
     ["id"],
     {
         "id": _SLUG,
-        "title": _TEXT,
+        "title": _LINE,
         "caption": {"type": "string", "description": "Shown under the view's figure"},
         "focus": {**_SLUG, "description": "Keep this actor's neighbourhood"},
         "depth": {"type": "integer", "minimum": 0, "description": "Ties out from focus"},

@@ -1,10 +1,15 @@
-"""A graph in other tools' formats: GraphML, GEXF, node-link JSON, CSV, DOT, Mermaid.
+"""A graph in other tools' formats: GraphML, GEXF, node-link JSON, Kumu, CSV, DOT, Mermaid.
 
 Every attribute a format can carry is carried: relation type, polarity and
 influence, strength, confidence, dates, notes, evidence, your own attributes,
 and the graph's title, sources and declared vocabulary. GraphML and GEXF hold
-only scalars, so lists (aliases, evidence, sources) travel as JSON text there.
-:mod:`actorgraph.outputs.importing` reads GraphML, node-link JSON and the CSV files back.
+only scalars, so lists (aliases, evidence, sources) travel as JSON text there; their
+edges also carry ``weight`` = strength, which Gephi and Cytoscape lay out and measure by.
+:mod:`actorgraph.outputs.importing` reads every format but DOT and Mermaid back.
+
+CSV cells are safe to open in a spreadsheet: a cell that would start a formula gets
+OWASP's ``'`` prefix (the import takes exactly that off again), and any cell holding a
+carriage return or newline is quoted, so it cannot split its row.
 
 >>> from actorgraph.io.load import read_graph
 >>> text = export_text(read_graph("graph/belarus-2022.yaml"), "mermaid")
@@ -44,7 +49,9 @@ RELATION_COLUMNS = [
     "evidence_paragraph",
     "evidence_claim",
 ]
-SOURCE_COLUMNS = ["id", "title", "authors", "publisher", "published", "url"]
+EVIDENCE_LOCATORS = ["page", "row", "element", "url", "quote"]
+"""Evidence fields beyond the paragraph; a CSV export has a column for those in use."""
+SOURCE_COLUMNS = ["id", "title", "authors", "publisher", "published", "url", "file", "retrieved"]
 
 
 def _json(value: Any) -> str:
@@ -90,6 +97,7 @@ def to_networkx(graph: Graph, flat: bool = False) -> Any:
             polarity=rtype.polarity,
             influence=rtype.influence,
             strength=relation["strength"],
+            weight=relation["strength"],
             confidence=relation["confidence"],
             since=relation.get("since", ""),
             until=relation.get("until", ""),
@@ -129,6 +137,17 @@ def csv_tables(graph: Graph) -> dict[str, str]:
         )
     ]
     sources = [{**s, "authors": join_list(s.get("authors", []))} for s in data["sources"]]
+    source_columns = [
+        c
+        for c in SOURCE_COLUMNS
+        if c in ("id", "title", "authors", "publisher", "published", "url")
+        or any(c in s for s in sources)
+    ]
+    locators = [
+        c
+        for c in EVIDENCE_LOCATORS
+        if any(c in e for r in data["relations"] for e in r["evidence"])
+    ]
     actor_extra = sorted({k for a in data["actors"] for k in a.get("attributes", {})})
     actors = [
         {
@@ -149,14 +168,64 @@ def csv_tables(graph: Graph) -> dict[str, str]:
                     "evidence_source": item["source"],
                     "evidence_paragraph": item.get("paragraph", ""),
                     "evidence_claim": item["claim"],
+                    **{f"evidence_{c}": item.get(c, "") for c in locators},
                     **r.get("attributes", {}),
                 }
             )
     return {
         "graph": csv_text(graph_rows, ["key", "value"]),
-        "sources": csv_text(sources, SOURCE_COLUMNS),
+        "sources": csv_text(sources, source_columns),
         "actors": csv_text(actors, ACTOR_COLUMNS + actor_extra),
-        "relations": csv_text(relations, RELATION_COLUMNS + relation_extra),
+        "relations": csv_text(
+            relations, RELATION_COLUMNS + [f"evidence_{c}" for c in locators] + relation_extra
+        ),
+    }
+
+
+def kumu_data(graph: Graph) -> dict[str, Any]:
+    """The graph as a Kumu project export: ``elements`` and ``connections`` with their
+    ``attributes``; what Kumu has no place for (title, sources, vocabulary) goes under
+    ``actorgraph`` so that the import gives back the same graph."""
+    data = graph_to_data(graph)
+    elements = [
+        {
+            "_id": actor["id"],
+            "attributes": {
+                **actor.get("attributes", {}),
+                "label": actor["name"],
+                "element type": actor["kind"],
+                "description": actor.get("description", ""),
+                "aliases": actor.get("aliases", []),
+            },
+        }
+        for actor in data["actors"]
+    ]
+    connections = []
+    for order, relation in enumerate(data["relations"]):
+        fields = {k: relation[k] for k in ("id", "since", "until", "note") if k in relation}
+        connections.append(
+            {
+                "_id": f"c{order}",
+                "from": relation["source"],
+                "to": relation["target"],
+                "direction": "directed",
+                "attributes": {
+                    **relation.get("attributes", {}),
+                    "connection type": relation["type"],
+                    "strength": relation["strength"],
+                    "confidence": relation["confidence"],
+                    **fields,
+                    "evidence": relation["evidence"],
+                },
+            }
+        )
+    graph_fields = {
+        k: data[k] for k in ("title", "as_of", "description", "vocabulary") if k in data
+    }
+    return {
+        "elements": elements,
+        "connections": connections,
+        "actorgraph": {**graph_fields, "sources": data["sources"]},
     }
 
 
@@ -270,6 +339,8 @@ def export_text(graph: Graph, to: str) -> str:
     if to == "json":
         data = nx.node_link_data(to_networkx(graph), edges="edges")
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if to == "kumu":
+        return json.dumps(kumu_data(graph), indent=2, ensure_ascii=False) + "\n"
     if to == "csv":
         return csv_tables(graph)["relations"]
     if to == "dot":

@@ -6,8 +6,7 @@ lays out typed results from :mod:`actorgraph.questions.analysis` and friends.
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +15,7 @@ from actorgraph.model import Actor, Graph, Relation
 from actorgraph.questions.analysis import METRICS, Analysis, WhatIf
 from actorgraph.questions.paths import Path, relation_to_dict
 from actorgraph.text import md_escape
+from actorgraph.vocabulary import FORMULA_STARTS
 
 TABLE_FORMATS = ("text", "markdown")
 
@@ -73,15 +73,58 @@ def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> st
     return "\n".join([head, rule, *body])
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
+
+
+def _starts_formula(text: str) -> bool:
+    rest = text.lstrip("'")
+    if not rest.startswith(FORMULA_STARTS):
+        return False
+    return rest != text or not _PLAIN_NUMBER.match(text)  # -0.5 is a number, not a formula
+
+
+def neutralise_formula(text: str) -> str:
+    """OWASP's rule: a cell a spreadsheet would run as a formula starts with ``'``.
+
+    Also prefixed: text that already starts with quotes before such a character, so
+    that :func:`restore_formula` can undo exactly this and nothing else.
+
+    >>> neutralise_formula("=cmd|' /C calc'!A0"), neutralise_formula("-0.5")
+    ("'=cmd|' /C calc'!A0", '-0.5')
+    """
+    return "'" + text if _starts_formula(text) else text
+
+
+def restore_formula(text: str) -> str:
+    """The exact inverse of :func:`neutralise_formula`, for reading a CSV back.
+
+    >>> all(restore_formula(neutralise_formula(t)) == t for t in ("'=1", "=1", "'x", "-1"))
+    True
+    """
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
+def csv_cell(value: Any) -> str:
+    r"""One CSV cell: formulas neutralised; quoted when it holds a comma, a quote, a
+    carriage return or a newline (Python's csv module leaves a lone CR bare, and a
+    spreadsheet or our own import would then split the row there).
+
+    >>> csv_cell("x\rforged,row"), csv_cell("=1+1"), csv_cell(0.5)
+    ('"x\rforged,row"', "'=1+1", '0.5')
+    """
+    text = neutralise_formula("" if value is None else str(value))
+    if any(ch in text for ch in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """CSV with a header row."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore"
-    )
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    """CSV with a header row; every cell safe to open in a spreadsheet (:func:`csv_cell`)."""
+    lines = [",".join(csv_cell(c) for c in columns)]
+    lines += [",".join(csv_cell(row.get(c, "")) for c in columns) for row in rows]
+    return "\n".join(lines) + "\n"
 
 
 def _grid(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
@@ -259,9 +302,16 @@ def relation_line(graph: Graph, relation: Relation) -> str:
     )
 
 
-def evidence_lines(relation: Relation, indent: str) -> list[str]:
-    """One line per piece of evidence: citation and claim."""
-    return [f"{indent}evidence: {item.cite()}: {item.claim}" for item in relation.evidence]
+def evidence_lines(relation: Relation, indent: str, graph: Graph | None = None) -> list[str]:
+    """One line per piece of evidence: citation (a dataset's row by the dataset's title) and
+    claim."""
+    sources = graph.sources_by_id if graph else {}
+    return [
+        f"{indent}evidence: "
+        f"{item.cite(sources[item.source].title if item.source in sources else None)}: "
+        f"{item.claim}"
+        for item in relation.evidence
+    ]
 
 
 def plural(count: int, word: str) -> str:
@@ -290,7 +340,7 @@ def paths_text(
         for step, hop in enumerate(found.hops, 1):
             lines.append(f"   [{step}] {hop.mover.name} → {hop.moved.name}: {hop.influence_note()}")
             lines.append(f"       {relation_line(graph, hop.relation)}")
-            lines += evidence_lines(hop.relation, "       ")
+            lines += evidence_lines(hop.relation, "       ", graph)
             lines += [f"       also: {relation_line(graph, r)}" for r in hop.alternatives]
     return "\n".join(lines) + "\n"
 
@@ -310,5 +360,5 @@ def actor_text(actor: Actor, graph: Graph) -> str:
         lines += ["", f"{heading} ({len(relations)}):"]
         for relation in relations:
             lines.append(f"  {relation_line(graph, relation)}")
-            lines += evidence_lines(relation, "      ")
+            lines += evidence_lines(relation, "      ", graph)
     return "\n".join(lines) + "\n"

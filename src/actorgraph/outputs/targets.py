@@ -33,10 +33,11 @@ def named_format(
     if output is None:
         return None
     name = str(output).lower()
-    for to, known in suffixes.items():
-        if name.endswith(tuple(known)):
-            return to
-    return None
+    by_length = sorted(
+        ((suffix, to) for to, known in suffixes.items() for suffix in known),
+        key=lambda pair: -len(pair[0]),
+    )  # .kumu.json before .json
+    return next((to for suffix, to in by_length if name.endswith(suffix)), None)
 
 
 def format_for(
