@@ -31,7 +31,7 @@ from functools import cached_property
 from typing import Any
 
 from actorgraph.exceptions import ActorNotFound, AmbiguousActor, QueryError, ViewNotFound
-from actorgraph.vocabulary import BUILTIN, Vocabulary, closest_names
+from actorgraph.vocabulary import BUILTIN, UNREVIEWED, Vocabulary, closest_names
 
 RELATION_IDENTITY = ("source", "type", "target", "since", "until")
 """The fields that make two relations the same statement: the checks refuse such a
@@ -127,6 +127,8 @@ class Evidence(_Compact):
 
     The locators say where: a ``paragraph`` of an article, a ``page``, a ``url``, the
     ``row`` of a table or the ``element`` of a graph file an import read it from.
+    ``quote`` keeps the source's own words; a draft's proposal has a quote and no claim
+    until the analyst writes one.
     """
 
     source: str
@@ -137,6 +139,15 @@ class Evidence(_Compact):
     page: int | str | None = None
     row: int | None = None
     element: str | None = None
+
+    @property
+    def statement(self) -> str:
+        """The claim, or else the quote marked as the source's words.
+
+        >>> Evidence("s", "", 2, quote="Russia backs Belarus.").statement
+        '“Russia backs Belarus.”'
+        """
+        return self.claim or (f"“{self.quote}”" if self.quote else "")
 
     def cite(self, title: str | None = None) -> str:
         """Short citation: ``source ¶N``; a row or element is cited with the source's title,
@@ -173,6 +184,7 @@ class Actor(_Compact):
     attributes: tuple[tuple[str, Any], ...] = ()
     x: float | None = None  # pinned position (page units, y down); both or neither
     y: float | None = None
+    status: str | None = None
 
     def names(self) -> tuple[str, ...]:
         """Every name the actor answers to: id, name and aliases."""
@@ -195,6 +207,12 @@ class Relation(_Compact):
     note: str = ""
     line: int | None = field(default=None, compare=False)
     attributes: tuple[tuple[str, Any], ...] = ()
+    status: str | None = None
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether the tie counts in analyses: not a proposal, not a rejected one."""
+        return self.status not in UNREVIEWED
 
     @property
     def identity(self) -> tuple[str | None, ...]:
@@ -312,6 +330,12 @@ class Graph:
     def with_relations(self, relations: Iterable[Relation]) -> Graph:
         """The same graph holding only ``relations``."""
         return dataclasses.replace(self, relations=tuple(relations))
+
+    def reviewed(self) -> Graph:
+        """The graph without proposed or rejected ties: what analyses work on."""
+        if all(r.reviewed for r in self.relations):
+            return self
+        return self.with_relations(r for r in self.relations if r.reviewed)
 
     def as_of(self, when: str | dt.date) -> Graph:
         """The graph as it stood on a date: only the ties active then (all actors stay).

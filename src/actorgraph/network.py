@@ -1,6 +1,7 @@
 """networkx views of a graph: as stored, or along influence.
 
-Each relation becomes one edge (a multigraph keeps parallel ties). In the
+Each reviewed relation becomes one edge (a multigraph keeps parallel ties; proposed
+ties from a draft wait for review and are left out). In the
 influence view an edge runs from the actor who can move the other to the actor
 moved, following each relation type's declared direction; types that carry no
 influence (``monitors``) are left out.
@@ -50,6 +51,7 @@ def stored_view(graph: Graph) -> nx.MultiDiGraph:
     view.add_edges_from(
         (r.source, r.target, index, {"relation": r, "type": r.type, "strength": r.strength})
         for index, r in enumerate(graph.relations)
+        if r.reviewed
     )
     return view
 
@@ -64,6 +66,8 @@ def influence_view(graph: Graph, follow: str = "influence") -> nx.MultiDiGraph:
     view = _with_actors(graph)
     types = graph.vocabulary.relation_types
     for index, r in enumerate(graph.relations):
+        if not r.reviewed:
+            continue
         for mover, moved in _moves(r, types, follow):
             view.add_edge(
                 mover,
@@ -129,7 +133,11 @@ def _collapse(graph: Graph, follow: str, keep: Callable[[Relation], bool] | None
     types = graph.vocabulary.relation_types
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for index, relation in enumerate(graph.relations):
-        if relation.strength <= 0 or (keep is not None and not keep(relation)):
+        if (
+            relation.strength <= 0
+            or not relation.reviewed
+            or (keep is not None and not keep(relation))
+        ):
             continue
         for mover, moved in _moves(relation, types, follow):
             grouped.setdefault((mover, moved), []).append(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import click
 
-from actorgraph.cli import exchange, graphs, questions
+from actorgraph.cli import drafting, exchange, graphs, questions
 from actorgraph.cli.options import guard_terminal
 
 
@@ -37,5 +37,7 @@ for command in (
     exchange.import_,
     exchange.diff,
     exchange.schema,
+    drafting.draft,
+    drafting.review,
 ):
     cli.add_command(command)

@@ -23,11 +23,13 @@ from actorgraph.memory import collector_paused
 from actorgraph.model import RELATION_IDENTITY, name_key, parse_partial_date
 from actorgraph.vocabulary import (
     BUILTIN,
+    UNREVIEWED,
     ActorKind,
     RelationType,
     Vocabulary,
     closest_names,
     declared_entry,
+    trigger_problem,
 )
 
 _SINGULAR = {
@@ -454,6 +456,14 @@ class Meaning:
                 else:
                     seen[ident] = self.doc.line_of(path)
                     out.append(declared_entry(section, item))
+                triggers = item.get("triggers") if section == "relation_types" else None
+                for t_index, trigger in enumerate(triggers if isinstance(triggers, list) else []):
+                    problem = trigger_problem(trigger) if isinstance(trigger, str) else None
+                    if problem:
+                        self.add(
+                            ("vocabulary", section, index, "triggers", t_index),
+                            f"trigger {trigger!r}: {problem}",
+                        )
         return BUILTIN.extended(kinds, types)
 
     def check_actors(self, vocabulary: Vocabulary) -> dict[str, str]:
@@ -524,6 +534,8 @@ class Meaning:
             evidence = relation.get("evidence")
             if isinstance(evidence, list):
                 for e_index, item in enumerate(evidence):
+                    if isinstance(item, dict) and "claim" not in item:
+                        self.check_unclaimed(index, e_index, relation, item)
                     cited = item.get("source") if isinstance(item, dict) else None
                     if cited not in sources and isinstance(cited, str):
                         self.add(
@@ -541,6 +553,20 @@ class Meaning:
                     "the same relation is stated twice",
                     f"first on line {self.doc.line_of(('relations', first))}; merge their evidence",
                 )
+
+    def check_unclaimed(
+        self, index: int, e_index: int, relation: dict[str, Any], item: dict[str, Any]
+    ) -> None:
+        """A quote may stand alone in a proposal; a reviewed tie needs the analyst's claim."""
+        path = ("relations", index, "evidence", e_index)
+        if "quote" not in item:
+            self.add(path, "evidence item is missing 'claim'", "say what the source shows")
+        elif relation.get("status") not in UNREVIEWED:
+            self.add(
+                path,
+                "evidence has a quote but no claim",
+                "write the claim in your own words, or mark the relation 'status: proposed'",
+            )
 
     def check_views(
         self, vocabulary: Vocabulary, actors: dict[str, int], names: dict[str, str]

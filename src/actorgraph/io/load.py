@@ -198,6 +198,7 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
             tuple(a.get("attributes", {}).items()),
             _optional_number(a.get("x")),
             _optional_number(a.get("y")),
+            a.get("status"),
         )
         for i, a in enumerate(data["actors"])
     )
@@ -211,7 +212,7 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
             tuple(
                 Evidence(
                     e["source"],
-                    e["claim"],
+                    e.get("claim", ""),
                     e.get("paragraph"),
                     e.get("url"),
                     e.get("quote"),
@@ -227,6 +228,7 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
             r.get("note", ""),
             line(("relations", i)),
             tuple(r.get("attributes", {}).items()),
+            r.get("status"),
         )
         for i, r in enumerate(data["relations"])
     )
@@ -268,7 +270,7 @@ def compact(mapping: dict[str, Any]) -> dict[str, Any]:
 
 
 def evidence_data(evidence: Evidence) -> dict[str, Any]:
-    """One piece of evidence as plain data in the file format."""
+    """One piece of evidence as plain data in the file format, empty locators left out."""
     return compact(
         {
             "source": evidence.source,
@@ -297,6 +299,7 @@ def relation_data(relation: Relation) -> dict[str, Any]:
             "since": relation.since,
             "until": relation.until,
             "note": relation.note,
+            "status": relation.status,
             "evidence": [evidence_data(e) for e in relation.evidence],
             "attributes": dict(relation.attributes),
         }
@@ -355,6 +358,7 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                             "score": t.score,
                             "plover": t.plover,
                             "description": t.description,
+                            "triggers": list(t.triggers),
                         }
                     )
                     for t in declared_types
@@ -372,6 +376,7 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                 "attributes": dict(a.attributes),
                 "x": a.x,
                 "y": a.y,
+                "status": a.status,
             }
         )
         for a in graph.actors

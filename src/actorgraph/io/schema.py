@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from actorgraph.vocabulary import CONFIDENCE_LEVELS, INFLUENCE_DIRECTIONS, POLARITIES, SHAPES
+from actorgraph.vocabulary import (
+    CONFIDENCE_LEVELS,
+    INFLUENCE_DIRECTIONS,
+    POLARITIES,
+    RELATION_STATUSES,
+    SHAPES,
+)
 
 # Every pattern ends in "$(?!\n)": Python's "$" also matches before a final
 # newline ("putin\n" would pass as an id), while the lookahead keeps the pattern
@@ -56,18 +62,22 @@ def _object(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
 
 
 EVIDENCE_SCHEMA = _object(
-    ["source", "claim"],
+    ["source"],
     {
         "source": _SOURCE_SLUG,
         "paragraph": {"type": "integer", "minimum": 1},
-        "claim": _TEXT,
+        "claim": {**_TEXT, "description": "What the source shows, in the graph author's words"},
         "url": _LINE,
-        "quote": _TEXT,
+        "quote": {**_TEXT, "description": "The source's own words, kept as a quote"},
         "page": {"type": ["integer", "string"], "minimum": 1, "pattern": r"\S"},
         "row": {"type": "integer", "minimum": 1, "description": "row of the table it came from"},
         "element": {"type": "string", "minLength": 1, "description": "id of the file's element"},
     },
 )
+_STATUS: dict[str, Any] = {
+    "enum": list(RELATION_STATUSES),
+    "description": "proposed: drafted from text, not yet reviewed; kept out of analyses",
+}
 
 SOURCE_SCHEMA = _object(
     ["id", "title"],
@@ -95,6 +105,7 @@ ACTOR_SCHEMA = {
             "attributes": _ATTRIBUTES,
             "x": {"type": "number", "description": "Pinned position across (with y)"},
             "y": {"type": "number", "description": "Pinned position down (with x)"},
+            "status": _STATUS,
         },
     ),
     # a pinned actor needs both coordinates (if/then: fastjsonschema knows no dependentRequired)
@@ -118,6 +129,7 @@ RELATION_SCHEMA = _object(
         "evidence": {"type": "array", "minItems": 1, "items": EVIDENCE_SCHEMA},
         "note": {"type": "string"},
         "attributes": _ATTRIBUTES,
+        "status": _STATUS,
     },
 )
 
@@ -142,6 +154,11 @@ RELATION_TYPE_SCHEMA = _object(
         "score": {"type": "number", "minimum": -10, "maximum": 10},
         "plover": _LINE,
         "description": {"type": "string"},
+        "triggers": {
+            "type": "array",
+            "items": _LINE,
+            "description": "Words and patterns `actorgraph draft` reads as this type",
+        },
     },
 )
 

@@ -299,17 +299,18 @@ def relation_line(graph: Graph, relation: Relation) -> str:
     return (
         f"{names[relation.source].name} {label} {names[relation.target].name}"
         f" · strength {relation.strength:g} · confidence {relation.confidence}{when}"
+        + (f" · {relation.status}" if relation.status else "")
     )
 
 
 def evidence_lines(relation: Relation, indent: str, graph: Graph | None = None) -> list[str]:
     """One line per piece of evidence: citation (a dataset's row by the dataset's title) and
-    claim."""
+    claim (or the quote, in a proposal)."""
     sources = graph.sources_by_id if graph else {}
     return [
         f"{indent}evidence: "
         f"{item.cite(sources[item.source].title if item.source in sources else None)}: "
-        f"{item.claim}"
+        f"{item.statement}"
         for item in relation.evidence
     ]
 

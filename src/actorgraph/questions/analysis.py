@@ -264,6 +264,8 @@ def signed_ties(graph: Graph) -> dict[frozenset[str], int]:
     types = graph.vocabulary.relation_types
     totals: dict[frozenset[str], float] = {}
     for relation in graph.relations:
+        if not relation.reviewed:
+            continue  # proposals wait for review
         polarity = types[relation.type].polarity
         sign = {"cooperative": 1, "hostile": -1}.get(polarity, 0)
         if sign:

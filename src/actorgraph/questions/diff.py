@@ -144,7 +144,7 @@ def _short(value: Any) -> str:
     if isinstance(value, tuple) and value and isinstance(value[0], Actor | Relation):
         return f"{len(value)} items"
     if isinstance(value, tuple) and value and hasattr(value[0], "claim"):
-        return "; ".join(f"{e.cite()}: {_one_line(e.claim)}" for e in value)
+        return "; ".join(f"{e.cite()}: {_one_line(e.statement)}" for e in value)
     if hasattr(value, "relation_types"):
         return "vocabulary"
     return repr(_plain(value))

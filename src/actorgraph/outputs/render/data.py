@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from actorgraph.model import Graph
-from actorgraph.vocabulary import LARGE_GRAPH, POLARITY_STYLE
+from actorgraph.vocabulary import LARGE_GRAPH, POLARITY_STYLE, PROPOSED_STYLE, tie_style
 
 LAYOUT_SEED = 7
 
@@ -217,7 +217,8 @@ def page_data(graph: Graph) -> dict[str, Any]:
         rtype = vocabulary.relation_types[relation.type]
         pair = frozenset((relation.source, relation.target))
         nth = parallel[pair] = parallel.get(pair, -1) + 1
-        style = POLARITY_STYLE[rtype.polarity]
+        proposed = not relation.reviewed
+        style = tie_style(rtype.polarity, relation.status)
         curve = {
             "enabled": True,
             "type": "curvedCW" if nth % 2 else "curvedCCW",
@@ -244,12 +245,15 @@ def page_data(graph: Graph) -> dict[str, Any]:
                 "since": relation.since,
                 "until": relation.until,
                 "note": relation.note,
+                "proposed": proposed,
+                "status": relation.status or "",
                 "evidence": [
                     {
                         "cite": e.cite(),
                         "source": e.source,
                         "paragraph": e.paragraph,
                         "claim": e.claim,
+                        "quote": e.quote or "",
                         "sourceTitle": sources[e.source].title if e.source in sources else "",
                     }
                     for e in relation.evidence
@@ -297,7 +301,8 @@ def _legend(graph: Graph) -> dict[str, Any]:
             for t in vocabulary.relation_types.values()
             if t.id in type_counts
         ],
-        "polarities": [{"id": p, **s} for p, s in POLARITY_STYLE.items()],
+        "polarities": [{"id": p, **s} for p, s in POLARITY_STYLE.items()]
+        + ([{"id": "proposed", **PROPOSED_STYLE}] if graph.reviewed() is not graph else []),
     }
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from actorgraph.exceptions import require_choice
 from actorgraph.model import Graph
 from actorgraph.outputs.render.data import importance, layout
-from actorgraph.vocabulary import LARGE_GRAPH, PICTURE_FORMATS, POLARITY_STYLE
+from actorgraph.vocabulary import LARGE_GRAPH, PICTURE_FORMATS, POLARITY_STYLE, tie_style
 
 HIGHLIGHT = "#ffd166"
 MAX_LABEL = 60
@@ -62,9 +62,9 @@ def _line_style(dashes: Any) -> Any:
     return (0, tuple(d / 2 for d in dashes))
 
 
-def _tie_props(polarity: str, strength: float) -> dict[str, Any]:
-    """How a tie is drawn: the figure and the legend share this."""
-    style = POLARITY_STYLE[polarity]
+def _tie_props(polarity: str, strength: float, status: str | None = None) -> dict[str, Any]:
+    """How a tie is drawn: the figure and the legend share this (proposals grey, dashed)."""
+    style = tie_style(polarity, status)
     return {
         "arrowstyle": "-|>",
         "color": style["color"],
@@ -161,7 +161,7 @@ def _draw_ties(
         # like the page: the first tie of a pair straight, the others curving either side
         bend = 0.0 if nth == 0 else (0.12 + 0.12 * ((nth - 1) // 2)) * (1 if nth % 2 else -1)
         polarity = vocabulary.relation_types[relation.type].polarity
-        styles = [{"zorder": 2, **_tie_props(polarity, relation.strength)}]
+        styles = [{"zorder": 2, **_tie_props(polarity, relation.strength, relation.status)}]
         if relation.key in highlight:  # a band beneath the tie
             styles.insert(
                 0,

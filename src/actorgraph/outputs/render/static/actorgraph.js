@@ -56,6 +56,7 @@
       var entry = el("li", "ag-evidence");
       entry.appendChild(el("span", "ag-muted", item.cite + ": "));
       entry.appendChild(document.createTextNode(item.claim));
+      if (item.quote) entry.appendChild(el("q", null, item.quote));
       list.appendChild(entry);
     });
     return list;
@@ -360,7 +361,7 @@
   /* ---- influence paths, ranked as `actorgraph path` ranks them ------------ */
 
   function influencePairs(edge) {
-    if (edge.strength <= 0) return [];
+    if (edge.strength <= 0 || edge.proposed) return [];  // proposals wait for review
     if (edge.influence === "forward") return [[edge.from, edge.to, true]];
     if (edge.influence === "reverse") return [[edge.to, edge.from, false]];
     if (edge.influence === "both") return [[edge.from, edge.to, true], [edge.to, edge.from, false]];
