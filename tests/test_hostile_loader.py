@@ -266,3 +266,20 @@ def test_a_terminal_sees_control_characters_as_escapes(tmp_path):
     assert child.returncode == 2
     assert b"\x1b" not in said and b"\x07" not in said
     assert "bad\\x1b[2J\\x1b]0;pwned\\x07.yaml: no such file" in said.decode()
+
+
+def test_the_progress_line_keeps_its_own_return_and_escapes_a_file_name():
+    import io
+    import time
+
+    from actorgraph.cli.options import _Guarded
+    from actorgraph.cli.progress import working
+
+    terminal = io.StringIO()
+    with working(
+        "Rendering bad\x1b[2J.html", delay=0.0, stream=_Guarded(terminal), interactive=True
+    ):
+        time.sleep(0.3)
+    shown = terminal.getvalue()
+    assert shown.startswith("\rRendering bad\\x1b[2J.html ")
+    assert "\x1b" not in shown

@@ -138,6 +138,11 @@ class _Guarded:
     def __init__(self, stream: Any):
         self._stream = stream
 
+    @property
+    def unguarded(self) -> Any:
+        """The terminal itself, for our own control characters (the progress line's \\r)."""
+        return self._stream
+
     def write(self, text: str) -> int:
         self._stream.write(terminal_safe(text))
         return len(text)
