@@ -63,7 +63,7 @@ def parse_partial_date(value: Any) -> tuple[dt.date, dt.date] | None:
     """
     text = str(value)
     parts = text.split("-")
-    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+    if not 1 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() for p in parts):
         return None
     try:
         numbers = [int(p) for p in parts]

@@ -230,10 +230,11 @@ def kumu_data(graph: Graph) -> dict[str, Any]:
 
 
 def _dot_string(text: str) -> str:
-    """A DOT double-quoted string: only backslash, quote and newlines need escaping.
+    """A DOT double-quoted string: backslash, quote, newlines and "&" need escaping.
 
     Written by hand because pydot reads any text in <...> as an HTML label."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return '"' + escaped.replace("&", "&amp;") + '"'  # Graphviz reads entities in any label
 
 
 def dot_text(graph: Graph) -> str:

@@ -14,6 +14,7 @@ from actorgraph.exceptions import require_choice
 from actorgraph.model import Actor, Graph, Relation
 from actorgraph.questions.analysis import METRICS, Analysis, WhatIf
 from actorgraph.questions.paths import Path, relation_to_dict
+from actorgraph.text import md_escape
 from actorgraph.vocabulary import FORMULA_STARTS
 
 TABLE_FORMATS = ("text", "markdown")
@@ -49,18 +50,6 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     return "\n".join([line(columns), line(["-" * w for w in widths]), *map(line, cells)])
 
 
-def md_escape(text: Any) -> str:
-    r"""Text that Markdown shows as written: no HTML, no emphasis, no links, no table breaks.
-
-    >>> md_escape("<b>*bold*</b> | [x](y)")
-    '&lt;b&gt;\\*bold\\*&lt;/b&gt; \\| \\[x\\](y)'
-    """
-    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "\\`*_[]|":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped.replace("\n", " ")
-
-
 def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     """A GitHub-flavoured Markdown table; every value is escaped (:func:`md_escape`).
 
@@ -72,7 +61,15 @@ def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> st
     numeric = [bool(rows) and all(isinstance(r[c], (int, float)) for r in rows) for c in columns]
     head = "| " + " | ".join(columns) + " |"
     rule = "| " + " | ".join("---:" if n else "---" for n in numeric) + " |"
-    body = ["| " + " | ".join(md_escape(_cell(r[c])) for c in columns) + " |" for r in rows]
+    body = [
+        "| "
+        + " | ".join(
+            _cell(r[c]) if isinstance(r[c], (int, float)) else md_escape(_cell(r[c]))
+            for c in columns
+        )
+        + " |"
+        for r in rows
+    ]
     return "\n".join([head, rule, *body])
 
 
@@ -201,7 +198,9 @@ def metric_rows(analysis: Analysis) -> list[dict[str, Any]]:
 
 def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "text") -> str:
     """The whole analysis as sections of tables (``text`` or ``markdown``)."""
+    # graph text is escaped once: in lines here, in table cells by markdown_table
     esc = md_escape if fmt == "markdown" else str
+    raw = {a.id: a.name for a in graph.actors}
     names = {a.id: esc(a.name) for a in graph.actors}
     sections = [
         _heading(f"Key actors by {analysis.metric}", fmt)
@@ -215,7 +214,7 @@ def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "text") -> str:
     ]
     for dep in analysis.dependencies:
         rows = [
-            {"moved by": names[a], "via": t.replace("_", " "), "strength": s}
+            {"moved by": raw[a], "via": t.replace("_", " "), "strength": s}
             for a, t, s in dep.direct
         ]
         text = _heading(f"Dependencies of {names[dep.actor]}", fmt)
@@ -244,7 +243,7 @@ def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "text") -> str:
         _heading("Blocs (communities of cooperative ties)", fmt) + "\n".join(bloc_lines)
     )
     if analysis.notes:
-        sections.append("Notes: " + "; ".join(analysis.notes) + ".")
+        sections.append("Notes: " + "; ".join(map(esc, analysis.notes)) + ".")
     return "\n\n".join(sections) + "\n"
 
 
@@ -265,9 +264,10 @@ def whatif_text(
     change: WhatIf, graph: Graph, fmt: str = "text", metric: str = "rank", top: int = 10
 ) -> str:
     """Before/after deltas, broken and lengthened paths, actors cut off."""
-    names = {a.id: a.name for a in graph.actors}
+    esc = md_escape if fmt == "markdown" else str
+    names = {a.id: esc(a.name) for a in graph.actors}
     gone = [names[a] for a in change.removed] + [
-        f"{names[r.source]} {r.type.replace('_', ' ')} {names[r.target]}" for r in change.cut
+        f"{names[r.source]} {esc(r.type.replace('_', ' '))} {names[r.target]}" for r in change.cut
     ]
     sections = [
         "What if " + "; ".join(gone) + " disappeared?",
