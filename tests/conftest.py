@@ -101,3 +101,46 @@ def browser():
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+def two_actor_data(**texts: str) -> dict:
+    """A small clean graph as file data: a source, actors a and b, b leads a.
+
+    ``texts`` replaces any of: title, description, source_title, url, name_a,
+    name_b, alias, actor_description, note, claim (the hostile-text tests).
+    """
+    text = {
+        "title": "Hostile",
+        "description": "Prose.",
+        "source_title": "Report",
+        "name_a": "Alpha",
+        "name_b": "Beta",
+        "note": "n",
+        "claim": "Beta leads Alpha.",
+        **texts,
+    }
+    source = {"id": "s", "title": text["source_title"]}
+    actor = {"id": "a", "name": text["name_a"], "kind": "state"}
+    if "url" in text:
+        source["url"] = text["url"]
+    if "alias" in text:
+        actor["aliases"] = [text["alias"]]
+    if "actor_description" in text:
+        actor["description"] = text["actor_description"]
+    return {
+        "title": text["title"],
+        "description": text["description"],
+        "sources": [source],
+        "actors": [actor, {"id": "b", "name": text["name_b"], "kind": "person"}],
+        "relations": [
+            {
+                "source": "b",
+                "type": "leads",
+                "target": "a",
+                "strength": 0.5,
+                "confidence": "high",
+                "note": text["note"],
+                "evidence": [{"source": "s", "claim": text["claim"]}],
+            }
+        ],
+    }

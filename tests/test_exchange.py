@@ -337,7 +337,7 @@ def test_markdown_report(runner, in_project):
     )
     assert "No influence path from Vladimir Putin to Belarusian IT sector." in text
     assert (
-        "     - Through its Belt and Road programme, China has financed roughly US$6 billion "
+        "     - Through its Belt and Road programme, China has financed roughly US\\$6 billion "
         "of infrastructure in Belarus. [1] ¶14\n" in text
     )
 

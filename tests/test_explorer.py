@@ -437,3 +437,24 @@ def test_table_lists_actors_and_ties_sortable_as_the_text_alternative(open_page,
     assert page.page.is_visible(".ag-graph")
     assert page.page.inner_text(".ag-panel h3") in {a.name for a in seed.actors}
     assert page.evaluate("window.actorgraph.views[0].state().focus") is not None
+
+
+def test_proposed_ties_are_grey_carry_no_influence_and_say_so(open_page):
+    from actorgraph.vocabulary import PROPOSED_STYLE
+
+    graph = parse_graph(
+        "title: t\nsources: [{id: s, title: s}]\n"
+        "actors: [{id: a, name: A, kind: state}, {id: b, name: B, kind: state}]\n"
+        "relations:\n"
+        "  - {source: a, type: supports, target: b, strength: 0.5, confidence: low,\n"
+        "     status: proposed, evidence: [{source: s, paragraph: 1, quote: A backs B.}]}\n",
+        "draft.yaml",
+    )
+    page = open_page(graph)
+    colour = page.evaluate("window.actorgraph.views[0].network.body.edges[0].options.color.color")
+    assert colour == PROPOSED_STYLE["color"]
+    assert page.evaluate("window.actorgraph.views[0].findPaths('a', 'b', 3)") == []
+    page.page.mouse.click(*edge_point(page, 0))
+    card = page.page.inner_text(".ag-panel")
+    assert "Status: proposed (awaiting review" in card and "A backs B." in card
+    assert "proposed" in page.page.inner_text(".ag-legend")

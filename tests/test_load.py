@@ -114,7 +114,7 @@ def test_unknown_field_suggests_the_right_one():
         "g.yaml:9: relation is missing 'strength'",
         "g.yaml:12: unknown field 'strenght' in relation; did you mean 'strength'? allowed "
         "fields: id, source, type, target, strength, confidence, since, until, evidence, note, "
-        "attributes",
+        "attributes, status",
     ]
 
 

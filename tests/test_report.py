@@ -79,7 +79,7 @@ relations:
     assert "javascript:" not in html
     assert "AT&amp;T" in html and "&amp;amp;" not in html
     markdown = api_report(parse_graph(text), [("a", "b")], to="md")
-    assert "- **AT&amp;T** (Business / sector)" in markdown and "&amp;amp;" not in markdown
+    assert "- **AT\\&T** (Business / sector)" in markdown and "&amp;" not in markdown
     assert "     - A pays B. [2] ¶3\n" in markdown
     assert "1. A. Writer. A paper. Press, 2021. <https://example.org/paper>" in markdown
 

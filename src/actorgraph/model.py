@@ -31,7 +31,7 @@ from functools import cached_property
 from typing import Any
 
 from actorgraph.exceptions import ActorNotFound, AmbiguousActor, QueryError, ViewNotFound
-from actorgraph.vocabulary import BUILTIN, Vocabulary, closest_names
+from actorgraph.vocabulary import BUILTIN, UNREVIEWED, Vocabulary, closest_names
 
 RELATION_IDENTITY = ("source", "type", "target", "since", "until")
 """The fields that make two relations the same statement: the checks refuse such a
@@ -63,7 +63,7 @@ def parse_partial_date(value: Any) -> tuple[dt.date, dt.date] | None:
     """
     text = str(value)
     parts = text.split("-")
-    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+    if not 1 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() for p in parts):
         return None
     try:
         numbers = [int(p) for p in parts]
@@ -79,7 +79,8 @@ def parse_partial_date(value: Any) -> tuple[dt.date, dt.date] | None:
         return None
 
 
-def _day_bounds(when: str | dt.date) -> tuple[dt.date, dt.date]:
+def day_bounds(when: str | dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day of a date given as a day, or as YYYY, YYYY-MM or YYYY-MM-DD."""
     if isinstance(when, dt.date):
         return when, when
     bounds = parse_partial_date(when)
@@ -88,27 +89,8 @@ def _day_bounds(when: str | dt.date) -> tuple[dt.date, dt.date]:
     return bounds
 
 
-class _Compact:
-    """Pickles as (class, field values): a third smaller and faster to load than the
-    default, which matters for the cache of a 100,000-actor graph."""
-
-    __slots__ = ()
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        names = _FIELD_NAMES.get(type(self))
-        if names is None:
-            names = _FIELD_NAMES[type(self)] = tuple(
-                f.name
-                for f in dataclasses.fields(self)  # type: ignore[arg-type]
-            )
-        return (type(self), tuple(getattr(self, name) for name in names))
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
 @dataclass(frozen=True)
-class Source(_Compact):
+class Source:
     """A document the graph's claims come from."""
 
     id: str
@@ -122,11 +104,13 @@ class Source(_Compact):
 
 
 @dataclass(frozen=True)
-class Evidence(_Compact):
+class Evidence:
     """One claim, in the graph author's words, pointing at where in a source it stands.
 
     The locators say where: a ``paragraph`` of an article, a ``page``, a ``url``, the
     ``row`` of a table or the ``element`` of a graph file an import read it from.
+    ``quote`` keeps the source's own words; a draft's proposal has a quote and no claim
+    until the analyst writes one.
     """
 
     source: str
@@ -137,6 +121,15 @@ class Evidence(_Compact):
     page: int | str | None = None
     row: int | None = None
     element: str | None = None
+
+    @property
+    def statement(self) -> str:
+        """The claim, or else the quote marked as the source's words.
+
+        >>> Evidence("s", "", 2, quote="Russia backs Belarus.").statement
+        '“Russia backs Belarus.”'
+        """
+        return self.claim or (f"“{self.quote}”" if self.quote else "")
 
     def cite(self, title: str | None = None) -> str:
         """Short citation: ``source ¶N``; a row or element is cited with the source's title,
@@ -161,7 +154,7 @@ class Evidence(_Compact):
 
 
 @dataclass(frozen=True)
-class Actor(_Compact):
+class Actor:
     """Someone who acts: a person, state, force, organisation, public, ..."""
 
     id: str
@@ -173,6 +166,7 @@ class Actor(_Compact):
     attributes: tuple[tuple[str, Any], ...] = ()
     x: float | None = None  # pinned position (page units, y down); both or neither
     y: float | None = None
+    status: str | None = None
 
     def names(self) -> tuple[str, ...]:
         """Every name the actor answers to: id, name and aliases."""
@@ -180,7 +174,7 @@ class Actor(_Compact):
 
 
 @dataclass(frozen=True)
-class Relation(_Compact):
+class Relation:
     """A typed, directed tie from ``source`` to ``target`` with its evidence."""
 
     source: str
@@ -195,6 +189,12 @@ class Relation(_Compact):
     note: str = ""
     line: int | None = field(default=None, compare=False)
     attributes: tuple[tuple[str, Any], ...] = ()
+    status: str | None = None
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether the tie counts in analyses: not a proposal, not a rejected one."""
+        return self.status not in UNREVIEWED
 
     @property
     def identity(self) -> tuple[str | None, ...]:
@@ -215,14 +215,14 @@ class Relation(_Compact):
         >>> [r.active_on(d) for d in ("2022-01", "2022-02-28", "2022", "2022-04-01")]
         [False, True, True, False]
         """
-        first, last = _day_bounds(when)
-        if self.since and _day_bounds(self.since)[0] > last:
+        first, last = day_bounds(when)
+        if self.since and day_bounds(self.since)[0] > last:
             return False
-        return not (self.until and _day_bounds(self.until)[1] < first)
+        return not (self.until and day_bounds(self.until)[1] < first)
 
 
 @dataclass(frozen=True)
-class View(_Compact):
+class View:
     """A named way to look at a graph, declared in its file: for figures, reports, links.
 
     Everything is optional: ``focus`` and ``depth`` keep one actor's neighbourhood,
@@ -277,6 +277,22 @@ class Graph:
                 index.setdefault(name, []).append(actor.id)
         return index
 
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {a.id: i for i, a in enumerate(self.actors)}
+
+    def actor_position(self, actor_id: str) -> int:
+        """Where an actor stands in :attr:`actors` (arrays of the graph are indexed so)."""
+        return self._positions[actor_id]
+
+    def actor_at(self, position: int) -> Actor:
+        """The actor at a position of :attr:`actors`."""
+        return self.actors[position]
+
+    def relation_at(self, position: int) -> Relation:
+        """The relation at a position of :attr:`relations`."""
+        return self.relations[position]
+
     def actor(self, name: str) -> Actor:
         """Find an actor by id, name or alias, ignoring case.
 
@@ -313,6 +329,12 @@ class Graph:
         """The same graph holding only ``relations``."""
         return dataclasses.replace(self, relations=tuple(relations))
 
+    def reviewed(self) -> Graph:
+        """The graph without proposed or rejected ties: what analyses work on."""
+        if all(r.reviewed for r in self.relations):
+            return self
+        return self.with_relations(r for r in self.relations if r.reviewed)
+
     def as_of(self, when: str | dt.date) -> Graph:
         """The graph as it stood on a date: only the ties active then (all actors stay).
 
@@ -321,7 +343,7 @@ class Graph:
         >>> len(g.relations) - len(g.as_of("2021").relations)  # ties that began in 2022
         11
         """
-        _day_bounds(when)  # reject a bad date even when no relation is dated
+        day_bounds(when)  # reject a bad date even when no relation is dated
         return self.with_relations(r for r in self.relations if r.active_on(when))
 
     def without(self, actors: Iterable[str] = (), relations: Iterable[Relation] = ()) -> Graph:

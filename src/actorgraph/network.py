@@ -1,6 +1,7 @@
 """networkx views of a graph: as stored, or along influence.
 
-Each relation becomes one edge (a multigraph keeps parallel ties). In the
+Each reviewed relation becomes one edge (a multigraph keeps parallel ties; proposed
+ties from a draft wait for review and are left out). In the
 influence view an edge runs from the actor who can move the other to the actor
 moved, following each relation type's declared direction; types that carry no
 influence (``monitors``) are left out.
@@ -50,6 +51,7 @@ def stored_view(graph: Graph) -> nx.MultiDiGraph:
     view.add_edges_from(
         (r.source, r.target, index, {"relation": r, "type": r.type, "strength": r.strength})
         for index, r in enumerate(graph.relations)
+        if r.reviewed
     )
     return view
 
@@ -64,6 +66,8 @@ def influence_view(graph: Graph, follow: str = "influence") -> nx.MultiDiGraph:
     view = _with_actors(graph)
     types = graph.vocabulary.relation_types
     for index, r in enumerate(graph.relations):
+        if not r.reviewed:
+            continue
         for mover, moved in _moves(r, types, follow):
             view.add_edge(
                 mover,
@@ -125,11 +129,48 @@ def collapsed_influence(
     return view
 
 
+def region_view(adjacency: Any, edges: Any, ends: tuple[int, int]) -> nx.DiGraph:
+    """The part of a collapsed influence graph made of some of its edges, for path searches.
+
+    Nodes are actor positions; edges come in the order their pair first appears
+    among the ties, as :func:`collapsed_influence` adds them, so searches walk
+    them in the same order. Edge data as there (``strength``, ``cost``,
+    ``hops_first``, ``strength_first``), with ``edge``: the edge's position in
+    ``adjacency`` (an :class:`~actorgraph.io.adjacency.Adjacency`), instead of ``ties``.
+    """
+    import numpy as np
+
+    chosen = np.asarray(edges)
+    chosen = chosen[np.argsort(adjacency.first[chosen], kind="stable")]
+    movers = adjacency.source[chosen].tolist()
+    moved = adjacency.target[chosen].tolist()
+    view = nx.DiGraph()
+    view.add_nodes_from(sorted({*ends, *movers, *moved}))
+    data = []
+    for edge, best in zip(chosen.tolist(), adjacency.strength[chosen].tolist(), strict=True):
+        cost = min(-math.log(best), MAX_COST)
+        data.append(
+            {
+                "edge": edge,
+                "strength": best,
+                "cost": cost,
+                "hops_first": 1 + MINOR * cost,
+                "strength_first": cost + MINOR,
+            }
+        )
+    view.add_edges_from(zip(movers, moved, data, strict=True))
+    return view
+
+
 def _collapse(graph: Graph, follow: str, keep: Callable[[Relation], bool] | None) -> nx.DiGraph:
     types = graph.vocabulary.relation_types
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for index, relation in enumerate(graph.relations):
-        if relation.strength <= 0 or (keep is not None and not keep(relation)):
+        if (
+            relation.strength <= 0
+            or not relation.reviewed
+            or (keep is not None and not keep(relation))
+        ):
             continue
         for mover, moved in _moves(relation, types, follow):
             grouped.setdefault((mover, moved), []).append(

@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -31,6 +32,11 @@ from typing import Any
 POLARITIES = ("cooperative", "hostile", "neutral")
 INFLUENCE_DIRECTIONS = ("forward", "reverse", "both", "none")
 SHAPES = ("dot", "diamond", "square", "triangle", "triangleDown", "star", "hexagon", "ellipse")
+RELATION_STATUSES = ("proposed", "accepted", "rejected")
+"""A relation's review status. No status means written by the analyst; ``proposed``
+ties come from ``actorgraph draft`` and ``rejected`` ones stay in a draft as a record:
+neither enters analyses. ``accepted`` marks a draft's tie copied into a graph."""
+UNREVIEWED = frozenset({"proposed", "rejected"})
 
 # The rule book: every constant that the library, the CLI, the exports and the
 # page share is defined here once; the CLI builds its choices from these and the
@@ -92,6 +98,17 @@ POLARITY_STYLE = {
     "neutral": {"color": "#6c757d", "dashes": [2, 5]},
 }
 """How each polarity is drawn: the page, the picture and the DOT/Mermaid exports agree."""
+PROPOSED_STYLE = {"color": "#9aa0a6", "dashes": [6, 6]}
+"""How a proposed tie (from ``actorgraph draft``, not yet reviewed) is drawn: grey, dashed."""
+
+
+def tie_style(polarity: str, status: str | None = None) -> dict[str, Any]:
+    """How a tie is drawn: by its polarity, or as a proposal while it awaits review.
+
+    >>> tie_style("hostile")["color"], tie_style("hostile", "proposed")["color"]
+    ('#d62828', '#9aa0a6')
+    """
+    return PROPOSED_STYLE if status in UNREVIEWED else POLARITY_STYLE[polarity]
 
 
 def closest_names(
@@ -141,6 +158,10 @@ class RelationType:
     score: float | None = None
     plover: str | None = None
     description: str = ""
+    triggers: tuple[str, ...] = ()
+    """Words and patterns that ``actorgraph draft`` reads as this relation in text:
+    ``"depend on"`` (the subject is the source), ``"~owe"`` (the subject is the
+    target), or with slots ``"withdrawal of {a} from {b}"`` (a: source, b: target)."""
 
     def influence_pairs(self, source: str, target: str) -> list[tuple[str, str]]:
         """The (mover, moved) pairs this tie creates between ``source`` and ``target``.
@@ -182,6 +203,26 @@ class Vocabulary:
             {**self.actor_kinds, **{k.id: k for k in kinds}},
             {**self.relation_types, **{t.id: t for t in types}},
         )
+
+
+def trigger_problem(text: str) -> str | None:
+    """What is wrong with a trigger string, or None: slots come in pairs, words are needed.
+
+    >>> print(trigger_problem("{a} backs"))
+    a pattern with {a} needs {b} too (and the other way round)
+    >>> trigger_problem("{b} is backed by {a}") is None
+    True
+    """
+    has_a, has_b = "{a}" in text, "{b}" in text
+    if has_a != has_b:
+        return "a pattern with {a} needs {b} too (and the other way round)"
+    if text.count("{a}") > 1 or text.count("{b}") > 1:
+        return "each slot ({a}, {b}) may appear once"
+    if not re.search(r"\w", text.lstrip("~").replace("{a}", "").replace("{b}", "")):
+        return "a trigger needs at least one word"
+    if has_a and text.startswith("~"):
+        return "'~' swaps the roles of a plain trigger; in a pattern, swap {a} and {b}"
+    return None
 
 
 def _kind(id: str, label: str, color: str, shape: str, description: str) -> ActorKind:
@@ -255,7 +296,86 @@ _ACTOR_KINDS = [
 def _type(
     id: str, polarity: str, influence: str, score: float, plover: str | None, description: str
 ) -> RelationType:
-    return RelationType(id, id.replace("_", " "), polarity, influence, score, plover, description)
+    triggers = tuple(t.strip() for t in TRIGGERS.get(id, "").split(";") if t.strip())
+    return RelationType(
+        id, id.replace("_", " "), polarity, influence, score, plover, description, triggers
+    )
+
+
+# Trigger words and patterns, in our own words, after the CAMEO/PLOVER event categories
+# (e.g. SUPPORT, AID, COERCE, SANCTION, THREATEN, ASSAULT). Verbs and nouns are written in
+# their base form; their inflections match too (back: backs, backed, backing).
+TRIGGERS = {
+    "controls": "control; control over; control of; in control of; in charge of; call the shots;"
+    " pull the strings; dictate to; decide for; dominate; rule over; own; puppet of;"
+    " {b} under {a} 's control; {b} under the control of {a}; {b} is subordinate to {a};"
+    " {b} , a vassal of {a}; {b} , a puppet of {a}; annex; {b} is a client state of {a};"
+    " {b} , a client state of {a}; {a} 's proxy {b}; {b} , {a} 's proxy; {b} , a proxy of {a}",
+    "commands": "command; in command of; order; deploy; dispatch; send troops; mobilise;"
+    " mobilize; commander of",
+    "leads": "lead; head; leader of; president of; prime minister of; chair; preside over; head of",
+    "influences": "influence; influence over; influence on; influence in; sway; sway over;"
+    " leverage over; clout in; clout over; persuade; convince",
+    "part_of": "part of; belong to; unit of; wing of; arm of; branch of; division of;"
+    " subsidiary of",
+    "member_of": "member of; membership of; membership in; join; accede to; accession to;"
+    " participation in",
+    "represents": "represent; speak for; on behalf of; spokesman for; spokeswoman for;"
+    " spokesperson for; negotiator for; envoy of; ambassador of",
+    "depends_on": "depend on; dependence on; dependent on; dependency on; rely on; reliance on;"
+    " reliant on; hinge on; beholden to; at the mercy of; ~lifeline for; ~lifeline to",
+    "courts": "court; woo; appeal to; turn to; curry favour with; reach out to; lobby;"
+    " seek support from; seek help from; hope that; count on; look to; move closer to; call on;"
+    " pivot to; pivot towards; tilt towards; turn towards",
+    "supports": "support; back; prop up; bolster; shore up; aid; help; assist; endorse;"
+    " side with; stand by; stand with; defend; protect; serve; commit troops to; arm;"
+    " supply weapons to; provide weapons to; military aid; military assistance;"
+    " supply weapons; supply arms; supply drones; sell weapons to; sell arms to; weapons to;"
+    " arms to; drones to; missiles to; ammunition to; defence systems to; defense systems to",
+    "allied_with": "ally; allied with; alliance; aligned with; partnership; pact; pact with;"
+    " defence pact; defense pact; mutual defence; strategic partner; union with",
+    "cooperates_with": "cooperate; cooperation; co-operate; co-operation; collaborate;"
+    " collaboration; joint exercise; joint drill; work with; work together; coordinate with;"
+    " exercise with; drill with; close ties with; close ties to; close relations with;"
+    " friendly relations with",
+    "hosts_forces": "host troops; host forces; ~station troops in; ~station forces in;"
+    " ~base troops in; ~presence in; ~garrison in; {b} troops in {a}; {b} forces in {a};"
+    " ~deploy troops to; ~deploy troops in; ~deploy forces to; ~deploy forces in",
+    "funds": "fund; funding; finance; financing; pay; bankroll; subsidise; subsidize;"
+    " subsidy; grant; donate; sponsor; salary; bail out",
+    "invests_in": "invest; invest in; investment; investment in; stake in; acquire",
+    "lends_to": "lend; loan; loan to; credit line; ~borrow; ~owe; ~repay; ~debt to; creditor of",
+    "trades_with": "trade; trade with; economic relations; economic ties; commercial ties;"
+    " trading partner; export; export to; import; import from; sell to; buy from; supply;"
+    " supply gas to;"
+    " supply oil to",
+    "mediates": "mediate; mediate between; mediation; mediator; broker talks; go-between;"
+    " intermediary; facilitate talks",
+    "negotiates_with": "negotiate; negotiation; negotiations with; talks with; agreement with;"
+    " ceasefire with; peace talks; talks; sign agreement; sign deal; sign treaty",
+    "consults": "meet; meeting; meet with; meeting with; visit; phone call with; speak with;"
+    " talk with; talk to; consult; discuss with; summit with; hold talks",
+    "monitors": "monitor; assess; observe; watch; track; investigate; spy on; surveil",
+    "withdraws_from": "withdraw from; withdrawal from; pull out of; pull out from; leave;"
+    " exit; relocate; move out of; quit; depart from; departure from; evacuate from;"
+    " withdrawal of {a} from {b}; departure of {a} from {b}",
+    "pressures": "pressure; press; push; urge; demand; coerce; drag into; blackmail;"
+    " squeeze; lean on; undercut; compel",
+    "opposes": "oppose; opposition to; resist; reject; criticise; criticize; condemn;"
+    " denounce; accuse; blame; complain about; push back against; pushback against;"
+    " confront; challenge; defy; undermine; obstruct; block; veto; hostile to; rival; critic of",
+    "protests_against": "protest; protest against; demonstrate against; rally against;"
+    " march against; boycott",
+    "sanctions": "sanction; sanctions on; sanctions against; embargo; blacklist; freeze assets;"
+    " impose sanctions on; penalise; penalize; expel; tariff; tariffs on; cut off",
+    "threatens": "threaten; threat; threat to; warn; menace; intimidate; ultimatum;"
+    " destabilise; destabilize; destabilisation; destabilization; endanger; jeopardise;"
+    " jeopardize; create chaos; sow chaos; stir unrest; foment unrest",
+    "fights": "fight; fight against; attack; invade; invasion; war against; war on; war with;"
+    " strike; bomb; shell; assault; offensive against; advance in; advance into; advance on;"
+    " occupy; occupation; encircle; besiege; clash with; battle; kill; aggression against;"
+    " incursion into; raid; war between {a} and {b}; conflict between {a} and {b}",
+}
 
 
 _RELATION_TYPES = [
@@ -474,6 +594,7 @@ def declared_entry(section: str, item: Mapping[str, Any]) -> ActorKind | Relatio
         item.get("score"),
         item.get("plover"),
         item.get("description", ""),
+        tuple(t for t in item.get("triggers", ()) if isinstance(t, str)),
     )
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import click
 
-from actorgraph.cli import exchange, graphs, questions
+from actorgraph.cli import drafting, exchange, graphs, questions
+from actorgraph.cli.options import guard_terminal
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,6 +21,7 @@ def cli() -> None:
 
     Graphs are YAML files in graph/; every tie is typed and carries evidence.
     """
+    guard_terminal()
 
 
 for command in (
@@ -35,5 +37,7 @@ for command in (
     exchange.import_,
     exchange.diff,
     exchange.schema,
+    drafting.draft,
+    drafting.review,
 ):
     cli.add_command(command)

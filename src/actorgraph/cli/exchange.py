@@ -167,9 +167,12 @@ def export(
     Every attribute the format can carry goes with it: types, polarity, strength,
     confidence, dates and evidence.
     """
-    from actorgraph.io.files import write_atomic
+    from actorgraph.io.files import write_all
     from actorgraph.outputs.export import export_files, export_text
+    from actorgraph.outputs.targets import EXPORT_SUFFIXES, format_for
 
+    if output != "-":
+        format_for(output, to, EXPORT_SUFFIXES, to)  # never one format under another's name
     graph = load_graph(graph_file, as_of)
     if output == "-":
         if to == "csv":
@@ -179,7 +182,7 @@ def export(
     name = Path(graph.path or "graph").stem
     default = OUTPUT_DIR if to == "csv" else OUTPUT_DIR / f"{name}{EXPORT_FORMATS[to]}"
     files = export_files(graph, to, output or default)
-    _said([write_atomic(path, text) for path, text in files.items()], output_format)
+    _said(write_all(files), output_format)  # a CSV set: all written, then all renamed
 
 
 @click.command(name="import")

@@ -92,11 +92,12 @@ def validate(graphs: tuple[str, ...], output_format: str) -> None:
 @click.option(
     "--min-strength", type=click.FloatRange(0, 1), default=0.0, help="Drop ties weaker than this."
 )
-@choice_option(
+@click.option(
     "--to",
     "to",
-    choices=["html", *PICTURE_FORMATS],
-    help="Interactive HTML, or a static picture (SVG or PNG) for print and PDF.",
+    type=click.Choice(["html", *PICTURE_FORMATS]),
+    help="Interactive HTML, or a static picture (SVG or PNG) for print and PDF "
+    "[default: what -o's extension says, else html].",
 )
 @click.option(
     "--height",
@@ -123,7 +124,7 @@ def render(
     depth: int,
     min_strength: float,
     as_of: str | None,
-    to: str,
+    to: str | None,
     height: int,
     view: str | None,
     output_format: str,
@@ -137,11 +138,13 @@ def render(
         iframe_snippet,
         names_a_file,
         render_target,
+        rendering_format,
         select,
         write_rendering,
     )
     from actorgraph.outputs.report import view_of
 
+    to = rendering_format(output, to)
     files = graphs_named(graphs)
     if names_a_file(output) and len(files) > 1:
         raise click.UsageError(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gc
 import json
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,6 +28,7 @@ from actorgraph.exceptions import (
 )
 from actorgraph.io.load import find_graph_files, read_graph
 from actorgraph.model import Graph
+from actorgraph.text import terminal_safe
 from actorgraph.vocabulary import OUTPUT_FORMATS
 
 GRAPH_DIR = Path("graph")
@@ -90,7 +92,7 @@ def at_date(graph: Graph, as_of: str | None) -> Graph:
 
 
 def read_one(path: str | Path) -> Graph:
-    """Read a graph file, through the compiled cache unless --no-cache was given."""
+    """Read a graph file, through the compiled store unless --no-cache was given."""
     graph = read_graph(path, cache=not click.get_current_context().meta.get("no_cache", False))
     # A command lives as long as its graph: move the graph's million objects out of
     # the collector's sight, or every full collection rescans them (seconds at 100k).
@@ -129,6 +131,36 @@ def names(value: str | None) -> list[str] | None:
     return None if value is None else [v.strip() for v in value.split(",") if v.strip()]
 
 
+class _Guarded:
+    """A terminal stream that shows control characters as escapes (see
+    :func:`actorgraph.text.terminal_safe`); everything else passes through."""
+
+    def __init__(self, stream: Any):
+        self._stream = stream
+
+    @property
+    def unguarded(self) -> Any:
+        """The terminal itself, for our own control characters (the progress line's \\r)."""
+        return self._stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(terminal_safe(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def guard_terminal() -> None:
+    """Defence in depth: graph files cannot hold control characters (the loader
+    refuses them), but a file name or a graph built in code can. Only a terminal
+    is guarded; pipes and files get exactly what was written."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if not isinstance(stream, _Guarded) and stream.isatty():
+            setattr(sys, name, _Guarded(stream))
+
+
 def echo_json(data: Any) -> None:
     """Print data as indented JSON, text kept as written (not \\u-escaped)."""
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -159,7 +191,7 @@ cache_option = click.option(
     is_flag=True,
     expose_value=False,
     callback=lambda ctx, _param, value: ctx.meta.__setitem__("no_cache", value),
-    help="Neither read nor write the compiled cache of big graph files.",
+    help="Neither read nor write the compiled store of graph files.",
 )
 
 

@@ -13,6 +13,8 @@ import time
 from collections.abc import Iterator
 from typing import TextIO
 
+from actorgraph.text import terminal_safe
+
 _FRAMES = "|/-\\"
 
 
@@ -25,6 +27,8 @@ def working(
     if not (out.isatty() if interactive is None else interactive):
         yield
         return
+    out = getattr(out, "unguarded", out)  # its own \r must reach the terminal as is
+    label = terminal_safe(label)  # a file name in it must not
     done = threading.Event()
     start = time.monotonic()
 

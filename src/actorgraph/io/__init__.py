@@ -1,2 +1,2 @@
 """Graph files <-> model: positioned YAML/JSON reading, checks, schema, the compiled
-cache, atomic writes."""
+store, atomic writes."""

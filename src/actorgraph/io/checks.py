@@ -18,15 +18,18 @@ from typing import Any
 
 from actorgraph.exceptions import Problem
 from actorgraph.io.positioned import PathKey, PositionedData, read_positioned_yaml
+from actorgraph.io.schema import COLOR, LINE
 from actorgraph.memory import collector_paused
 from actorgraph.model import RELATION_IDENTITY, name_key, parse_partial_date
 from actorgraph.vocabulary import (
     BUILTIN,
+    UNREVIEWED,
     ActorKind,
     RelationType,
     Vocabulary,
     closest_names,
     declared_entry,
+    trigger_problem,
 )
 
 _SINGULAR = {
@@ -54,41 +57,84 @@ def check_yaml(text: str, filename: str) -> tuple[PositionedData, list[Problem]]
     problems = list(doc.problems)
     if not problems or doc.data is not None:
         problems.extend(check_data(doc, filename))
-        if _ESCAPED_CONTROL.search(text):
-            problems.extend(_control_characters(doc, filename))
     return doc, sorted(set(problems))
 
 
-# An escaped control character (\x1e, \u001e, \U0000001e), other than tab, newline
-# and carriage return. YAML refuses them written raw, and XML cannot hold them at all.
-_ESCAPED_CONTROL = re.compile(r"\\(?:x|u00|U000000)(?:0[0-8bcef]|1[0-9a-f]|7f)", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters no graph text may hold, however the file spelled them (raw, or as a
+# YAML or JSON escape): C0 and C1 controls (but tab, line feed and carriage
+# return, which end lines in files written on Windows) and DEL, which
+# drive terminals (clear screen, window titles, clipboard) and which XML cannot
+# hold; lone surrogates, which are not text and cannot be encoded; Unicode
+# non-characters. Tab and line breaks are refused outside prose by the schema
+# (:data:`~actorgraph.io.schema.LINE`).
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17)
+)
+_FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
+# A JSON text that may hold such a character: as an escape that makes one, or raw
+# (JSON refuses raw C0 in strings itself). Only such a file is walked string by
+# string; a clean big file is not. Scanning 10 MB with a character class takes
+# Python's re most of a second, so the raw check looks at the non-ASCII part only.
+_SUSPECT_ESCAPE = re.compile(
+    r"\\(?:[bf]|u(?:00[01]|007[fF]|00[89]|[dD][89a-fA-F]|[fF][dD][dDeE]|[fF]{3}[eEfF]))"
+)
+_ASCII = bytes(range(0x80))
 
 
-def _control_characters(doc: PositionedData, filename: str) -> list[Problem]:
+def _may_hold_forbidden(json_text: str) -> bool:
+    if "\x7f" in json_text or _SUSPECT_ESCAPE.search(json_text):
+        return True
+    if json_text.isascii():
+        return False
+    beyond_ascii = json_text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+    return bool(_FORBIDDEN.search(beyond_ascii.decode("utf-8", "surrogatepass")))
+
+
+def _character_problem(char: str) -> tuple[str, str]:
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return (
+            f"a lone surrogate (U+{code:04X}), which is not text",
+            "remove it; a \\u escape of a surrogate must be one half of a pair",
+        )
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return f"a control character (U+{code:04X})", "remove it"
+    return f"a Unicode non-character (U+{code:04X})", "remove it"
+
+
+def text_problems(doc: PositionedData, filename: str) -> list[Problem]:
+    """Every text (and field name) that holds a character no graph may hold.
+
+    The one place these are refused, whatever the file format or importer.
+
+    >>> from actorgraph.io.positioned import read_positioned_yaml
+    >>> doc = read_positioned_yaml('title: "a\\\\eb"\\nnote: "x\\\\ty"\\n', "g.yaml")
+    >>> [str(p) for p in text_problems(doc, "g.yaml")]
+    ['g.yaml:1: title holds a control character (U+001B); remove it']
+    """
     found = []
-
-    def walk(value: Any, path: PathKey) -> None:
+    search = _FORBIDDEN.search
+    pending: list[tuple[Any, PathKey]] = [(doc.data, ())]  # a stack: any depth, no recursion
+    while pending:
+        value, path = pending.pop()
         if isinstance(value, str):
-            match = _CONTROL.search(value)
+            match = search(value)
             if match:
+                message, hint = _character_problem(match.group())
                 found.append(
                     Problem(
                         doc.file_of(path, filename),
                         doc.line_of(path),
-                        f"{_field_word(path)} holds a control character "
-                        f"(U+{ord(match.group()):04X})",
-                        "remove it",
+                        f"{_field_word(path)} holds {message}",
+                        hint,
                     )
                 )
         elif isinstance(value, dict):
             for key, item in value.items():
-                walk(item, (*path, key))
+                pending.append((item, (*path, key)))
+                pending.append((key, (*path, key)))
         elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*path, index))
-
-    walk(doc.data, ())
+            pending.extend((item, (*path, index)) for index, item in enumerate(value))
     return found
 
 
@@ -121,20 +167,35 @@ def check_json(text: str, filename: str) -> tuple[PositionedData, list[Problem]]
             ]
         except RecursionError:
             return PositionedData(None), [Problem(filename, 1, "the document is nested too deeply")]
-        suspect = duplicate or bool(_ESCAPED_CONTROL.search(text))
+        except ValueError:  # Python refuses to read a number of more than 4,300 digits
+            return PositionedData(None), [_long_number(text, filename)]
+        suspect = duplicate or _may_hold_forbidden(text)
         if not suspect and isinstance(data, dict) and schema_valid(data):
             doc = PositionedData(data)
             if not Meaning(doc, filename).problems():
                 return doc, []
-    positioned, problems = check_yaml(text, filename)
-    if positioned.data is not None:
-        return positioned, problems
-    # valid JSON that PyYAML cannot read: report without lines rather than not at all
-    doc = PositionedData(data)
+    # the lines come from reading the text again as YAML; the data stays JSON's
+    # (YAML reads a raw U+0085 or U+2028 as a line break, and refuses surrogate escapes)
+    positioned = read_positioned_yaml(text, filename)
+    doc = PositionedData(data, lines=positioned.lines if positioned.data is not None else {})
     found = check_data(doc, filename)
-    if duplicate:
+    if positioned.data is not None:
+        found += positioned.problems
+    elif duplicate:
         found.append(Problem(filename, 1, "duplicate keys in a JSON object", "keep one of each"))
     return doc, sorted(set(found))
+
+
+def _long_number(text: str, filename: str) -> Problem:
+    match = re.search(r"[0-9]{4301,}", text)
+    line = text.count("\n", 0, match.start()) + 1 if match else 1
+    digits = len(match.group()) if match else "too many"
+    return Problem(
+        filename,
+        line,
+        f"not valid JSON: a number with {digits} digits (at most 4,300 can be read)",
+        "write it with fewer digits, or as text in quotes",
+    )
 
 
 def check_data(doc: PositionedData, filename: str) -> list[Problem]:
@@ -157,7 +218,11 @@ def check_data(doc: PositionedData, filename: str) -> list[Problem]:
                 "start with 'title:', 'actors:', 'relations:'",
             )
         ]
-    return [*_schema_problems(doc, filename), *Meaning(doc, filename).problems()]
+    return [
+        *_schema_problems(doc, filename),
+        *Meaning(doc, filename).problems(),
+        *text_problems(doc, filename),
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -238,8 +303,14 @@ def _schema_message(path: PathKey, error: Any) -> str:
         )
     if kind in ("minimum", "maximum") and path and path[-1] == "strength":
         return f"strength must be between 0 and 1, got {value!r}"
-    if kind == "pattern" and error.validator_value == r"\S":
-        return f"{field} must not be blank"
+    if kind == "pattern" and error.validator_value in (r"\S", LINE):
+        if not str(value).strip():
+            return f"{field} must not be blank"
+        what = "field name" if path and path[-1] == "attributes" else field
+        shown = _describe(value).partition(" ")[2]
+        return f"{what} {shown} must be one line: no tabs or line breaks"
+    if kind == "pattern" and error.validator_value == COLOR:
+        return f"{field} must be a colour such as '#7f5539', not {value!r}"
     if kind == "pattern" and "[0-9]{4}" in error.validator_value:
         return f"{field}: invalid date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD"
     if kind == "pattern":
@@ -286,7 +357,10 @@ def _describe(value: Any) -> str:
         return f"{str(value).lower()}"
     if isinstance(value, (dict, list)):
         return "a mapping" if isinstance(value, dict) else "a list"
-    return f"{type(value).__name__.replace('str', 'text')} {value!r}"
+    shown = repr(value)
+    if len(shown) > 60:  # a 5,000-digit number or a page of text: its start says enough
+        shown = f"{shown[:50]}… ({len(str(value)):,} characters)"
+    return f"{type(value).__name__.replace('str', 'text')} {shown}"
 
 
 _MAX_LISTED = 40
@@ -382,6 +456,14 @@ class Meaning:
                 else:
                     seen[ident] = self.doc.line_of(path)
                     out.append(declared_entry(section, item))
+                triggers = item.get("triggers") if section == "relation_types" else None
+                for t_index, trigger in enumerate(triggers if isinstance(triggers, list) else []):
+                    problem = trigger_problem(trigger) if isinstance(trigger, str) else None
+                    if problem:
+                        self.add(
+                            ("vocabulary", section, index, "triggers", t_index),
+                            f"trigger {trigger!r}: {problem}",
+                        )
         return BUILTIN.extended(kinds, types)
 
     def check_actors(self, vocabulary: Vocabulary) -> dict[str, str]:
@@ -452,6 +534,8 @@ class Meaning:
             evidence = relation.get("evidence")
             if isinstance(evidence, list):
                 for e_index, item in enumerate(evidence):
+                    if isinstance(item, dict) and "claim" not in item:
+                        self.check_unclaimed(index, e_index, relation, item)
                     cited = item.get("source") if isinstance(item, dict) else None
                     if cited not in sources and isinstance(cited, str):
                         self.add(
@@ -469,6 +553,20 @@ class Meaning:
                     "the same relation is stated twice",
                     f"first on line {self.doc.line_of(('relations', first))}; merge their evidence",
                 )
+
+    def check_unclaimed(
+        self, index: int, e_index: int, relation: dict[str, Any], item: dict[str, Any]
+    ) -> None:
+        """A quote may stand alone in a proposal; a reviewed tie needs the analyst's claim."""
+        path = ("relations", index, "evidence", e_index)
+        if "quote" not in item:
+            self.add(path, "evidence item is missing 'claim'", "say what the source shows")
+        elif relation.get("status") not in UNREVIEWED:
+            self.add(
+                path,
+                "evidence has a quote but no claim",
+                "write the claim in your own words, or mark the relation 'status: proposed'",
+            )
 
     def check_views(
         self, vocabulary: Vocabulary, actors: dict[str, int], names: dict[str, str]

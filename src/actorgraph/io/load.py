@@ -28,8 +28,8 @@ demo.yaml:8: unknown second actor (target) 'c'; known actors: a, b
 
 from __future__ import annotations
 
-import dataclasses
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -74,21 +74,31 @@ def parse_graph(text: str, filename: str = "<string>", format: str | None = None
 def read_graph(path: str | os.PathLike[str], cache: bool = True) -> Graph:
     """Read and check one graph file (.yaml, .yml or .json).
 
-    Files are cached once checked (see :mod:`actorgraph.io.cache`); ``cache=False``
-    neither reads nor writes the cache.
+    Files are kept in the compiled store once checked (see
+    :mod:`actorgraph.io.store`): reading again gives a graph whose rows load
+    when asked for. ``cache=False`` neither reads nor writes the store.
     """
-    from actorgraph.io import cache as compiled
-
     name = str(path)
-    data = _read_bytes(Path(path))
-    key = compiled.cache_key(data) if cache else None
-    if key is not None:
-        graph = compiled.load(key)
-        if graph is not None:
-            return dataclasses.replace(graph, path=name)
+    file = Path(path)
+    folder = None
+    if cache:
+        from actorgraph.io import store
+
+        _check_size(file)
+        folder = store.private_folder()
+    if folder is not None:
+        seen = time.time_ns()
+        try:
+            info = file.stat()
+        except OSError as error:
+            raise GraphFileError([Problem(name, 0, f"cannot read: {error.strerror}")]) from None
+        stored = store.open_graph(folder, file, info, name)
+        if stored is not None:
+            return stored
+    data = _read_bytes(file)
     graph = parse_graph(_decode(data, name), name)
-    if key is not None:
-        compiled.store(key, graph)
+    if folder is not None:
+        store.save(folder, file, info, seen, data, graph)
     return graph
 
 
@@ -116,7 +126,8 @@ def find_graph_files(directory: str | os.PathLike[str] = "graph") -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in GRAPH_SUFFIXES and p.is_file())
 
 
-def _read_bytes(path: Path) -> bytes:
+def _check_size(path: Path) -> int:
+    """The file's size; GraphFileError for a folder, a missing file or one too big."""
     name = str(path)
     if path.is_dir():
         raise GraphFileError(
@@ -124,26 +135,36 @@ def _read_bytes(path: Path) -> bytes:
         )
     try:
         size = path.stat().st_size
-        fmt = format_of(path)
-        if size > MAX_FILE_BYTES[fmt]:
-            limit = MAX_FILE_BYTES[fmt] // 2**20
-            hint = "save big graphs as JSON" if fmt == "yaml" else "split the graph"
-            raise GraphFileError(
-                [
-                    Problem(
-                        name,
-                        0,
-                        f"file is {size / 2**20:.0f} MiB; {fmt.upper()} graph files over "
-                        f"{limit} MiB are refused",
-                        hint,
-                    )
-                ]
-            )
-        return path.read_bytes()
     except FileNotFoundError:
         raise GraphFileError([Problem(name, 0, "no such file")]) from None
     except OSError as error:
         raise GraphFileError([Problem(name, 0, f"cannot read: {error.strerror}")]) from None
+    fmt = format_of(path)
+    if size > MAX_FILE_BYTES[fmt]:
+        limit = MAX_FILE_BYTES[fmt] // 2**20
+        hint = "save big graphs as JSON" if fmt == "yaml" else "split the graph"
+        raise GraphFileError(
+            [
+                Problem(
+                    name,
+                    0,
+                    f"file is {size / 2**20:.0f} MiB; {fmt.upper()} graph files over "
+                    f"{limit} MiB are refused",
+                    hint,
+                )
+            ]
+        )
+    return size
+
+
+def _read_bytes(path: Path) -> bytes:
+    _check_size(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise GraphFileError([Problem(str(path), 0, "no such file")]) from None
+    except OSError as error:
+        raise GraphFileError([Problem(str(path), 0, f"cannot read: {error.strerror}")]) from None
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -198,6 +219,7 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
             tuple(a.get("attributes", {}).items()),
             _optional_number(a.get("x")),
             _optional_number(a.get("y")),
+            a.get("status"),
         )
         for i, a in enumerate(data["actors"])
     )
@@ -211,7 +233,7 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
             tuple(
                 Evidence(
                     e["source"],
-                    e["claim"],
+                    e.get("claim", ""),
                     e.get("paragraph"),
                     e.get("url"),
                     e.get("quote"),
@@ -227,6 +249,7 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
             r.get("note", ""),
             line(("relations", i)),
             tuple(r.get("attributes", {}).items()),
+            r.get("status"),
         )
         for i, r in enumerate(data["relations"])
     )
@@ -268,7 +291,7 @@ def compact(mapping: dict[str, Any]) -> dict[str, Any]:
 
 
 def evidence_data(evidence: Evidence) -> dict[str, Any]:
-    """One piece of evidence as plain data in the file format."""
+    """One piece of evidence as plain data in the file format, empty locators left out."""
     return compact(
         {
             "source": evidence.source,
@@ -297,6 +320,7 @@ def relation_data(relation: Relation) -> dict[str, Any]:
             "since": relation.since,
             "until": relation.until,
             "note": relation.note,
+            "status": relation.status,
             "evidence": [evidence_data(e) for e in relation.evidence],
             "attributes": dict(relation.attributes),
         }
@@ -355,6 +379,7 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                             "score": t.score,
                             "plover": t.plover,
                             "description": t.description,
+                            "triggers": list(t.triggers),
                         }
                     )
                     for t in declared_types
@@ -372,6 +397,7 @@ def graph_to_data(graph: Graph) -> dict[str, Any]:
                 "attributes": dict(a.attributes),
                 "x": a.x,
                 "y": a.y,
+                "status": a.status,
             }
         )
         for a in graph.actors

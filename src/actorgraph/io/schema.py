@@ -12,14 +12,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from actorgraph.vocabulary import CONFIDENCE_LEVELS, INFLUENCE_DIRECTIONS, POLARITIES, SHAPES
+from actorgraph.vocabulary import (
+    CONFIDENCE_LEVELS,
+    INFLUENCE_DIRECTIONS,
+    POLARITIES,
+    RELATION_STATUSES,
+    SHAPES,
+)
 
-SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
-SOURCE_SLUG = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
+# Every pattern ends in "$(?!\n)": Python's "$" also matches before a final
+# newline ("putin\n" would pass as an id), while the lookahead keeps the pattern
+# valid for editors, whose ECMA-262 regexes have no "\Z".
+SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$(?!\n)"
+SOURCE_SLUG = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$(?!\n)"
 """Source ids may also hold dots, as dataset names do (``cow-alliance-v4.1``)."""
-PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$(?!\n)"
+COLOR = r"^#[0-9a-fA-F]{6}$(?!\n)"
+LINE = r"^(?=[^\t\n\r]*\S)[^\t\n\r]*$(?!\n)"
+"""One line of text, not blank: names, titles, labels (prose may span lines)."""
 
 _TEXT: dict[str, Any] = {"type": "string", "pattern": r"\S"}
+_LINE: dict[str, Any] = {"type": "string", "pattern": LINE}
 _SLUG: dict[str, Any] = {"type": "string", "pattern": SLUG}
 _SOURCE_SLUG: dict[str, Any] = {"type": "string", "pattern": SOURCE_SLUG}
 _DATE: dict[str, Any] = {
@@ -34,6 +47,7 @@ _DATE: dict[str, Any] = {
 _ATTRIBUTES: dict[str, Any] = {
     "type": "object",
     "additionalProperties": {"type": ["string", "number", "boolean"]},
+    "propertyNames": {"pattern": LINE},
     "description": "Free fields of your own (columns an import kept); text, numbers, true/false",
 }
 
@@ -48,28 +62,32 @@ def _object(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
 
 
 EVIDENCE_SCHEMA = _object(
-    ["source", "claim"],
+    ["source"],
     {
         "source": _SOURCE_SLUG,
         "paragraph": {"type": "integer", "minimum": 1},
-        "claim": _TEXT,
-        "url": _TEXT,
-        "quote": _TEXT,
+        "claim": {**_TEXT, "description": "What the source shows, in the graph author's words"},
+        "url": _LINE,
+        "quote": {**_TEXT, "description": "The source's own words, kept as a quote"},
         "page": {"type": ["integer", "string"], "minimum": 1, "pattern": r"\S"},
         "row": {"type": "integer", "minimum": 1, "description": "row of the table it came from"},
         "element": {"type": "string", "minLength": 1, "description": "id of the file's element"},
     },
 )
+_STATUS: dict[str, Any] = {
+    "enum": list(RELATION_STATUSES),
+    "description": "proposed: drafted from text, not yet reviewed; kept out of analyses",
+}
 
 SOURCE_SCHEMA = _object(
     ["id", "title"],
     {
         "id": _SOURCE_SLUG,
-        "title": _TEXT,
-        "authors": {"type": "array", "items": _TEXT},
-        "publisher": _TEXT,
+        "title": _LINE,
+        "authors": {"type": "array", "items": _LINE},
+        "publisher": _LINE,
         "published": _DATE,
-        "url": _TEXT,
+        "url": _LINE,
         "file": {"type": "string", "minLength": 1, "description": "the file an import read"},
         "retrieved": {**_DATE, "description": "when the file was read (YYYY-MM-DD)"},
     },
@@ -80,13 +98,14 @@ ACTOR_SCHEMA = {
         ["id", "name", "kind"],
         {
             "id": _SLUG,
-            "name": _TEXT,
+            "name": _LINE,
             "kind": _SLUG,
-            "aliases": {"type": "array", "items": _TEXT},
+            "aliases": {"type": "array", "items": _LINE},
             "description": {"type": "string"},
             "attributes": _ATTRIBUTES,
             "x": {"type": "number", "description": "Pinned position across (with y)"},
             "y": {"type": "number", "description": "Pinned position down (with x)"},
+            "status": _STATUS,
         },
     ),
     # a pinned actor needs both coordinates (if/then: fastjsonschema knows no dependentRequired)
@@ -110,6 +129,7 @@ RELATION_SCHEMA = _object(
         "evidence": {"type": "array", "minItems": 1, "items": EVIDENCE_SCHEMA},
         "note": {"type": "string"},
         "attributes": _ATTRIBUTES,
+        "status": _STATUS,
     },
 )
 
@@ -117,8 +137,8 @@ ACTOR_KIND_SCHEMA = _object(
     ["id", "label"],
     {
         "id": _SLUG,
-        "label": _TEXT,
-        "color": {"type": "string", "pattern": r"^#[0-9a-fA-F]{6}$"},
+        "label": _LINE,
+        "color": {"type": "string", "pattern": COLOR},
         "shape": {"enum": list(SHAPES)},
         "description": {"type": "string"},
     },
@@ -128,12 +148,17 @@ RELATION_TYPE_SCHEMA = _object(
     ["id", "polarity", "influence"],
     {
         "id": _SLUG,
-        "label": _TEXT,
+        "label": _LINE,
         "polarity": {"enum": list(POLARITIES)},
         "influence": {"enum": list(INFLUENCE_DIRECTIONS)},
         "score": {"type": "number", "minimum": -10, "maximum": 10},
-        "plover": _TEXT,
+        "plover": _LINE,
         "description": {"type": "string"},
+        "triggers": {
+            "type": "array",
+            "items": _LINE,
+            "description": "Words and patterns `actorgraph draft` reads as this type",
+        },
     },
 )
 
@@ -141,7 +166,7 @@ VIEW_SCHEMA = _object(
     ["id"],
     {
         "id": _SLUG,
-        "title": _TEXT,
+        "title": _LINE,
         "caption": {"type": "string", "description": "Shown under the view's figure"},
         "focus": {**_SLUG, "description": "Keep this actor's neighbourhood"},
         "depth": {"type": "integer", "minimum": 0, "description": "Ties out from focus"},
@@ -163,7 +188,7 @@ GRAPH_SCHEMA: dict[str, Any] = {
     **_object(
         ["title", "actors", "relations"],
         {
-            "title": _TEXT,
+            "title": _LINE,
             "as_of": _DATE,
             "description": {"type": "string"},
             "sources": {"type": "array", "items": SOURCE_SCHEMA},

@@ -29,7 +29,7 @@ from actorgraph.exceptions import require_choice
 from actorgraph.io.load import graph_to_data
 from actorgraph.model import Graph
 from actorgraph.outputs.formatting import csv_text
-from actorgraph.vocabulary import EXPORT_FORMATS, POLARITY_STYLE
+from actorgraph.vocabulary import EXPORT_FORMATS, tie_style
 
 FORMATS = tuple(EXPORT_FORMATS)
 SUFFIXES = EXPORT_FORMATS
@@ -167,7 +167,7 @@ def csv_tables(graph: Graph) -> dict[str, str]:
                     **base,
                     "evidence_source": item["source"],
                     "evidence_paragraph": item.get("paragraph", ""),
-                    "evidence_claim": item["claim"],
+                    "evidence_claim": item.get("claim", ""),
                     **{f"evidence_{c}": item.get(c, "") for c in locators},
                     **r.get("attributes", {}),
                 }
@@ -230,10 +230,11 @@ def kumu_data(graph: Graph) -> dict[str, Any]:
 
 
 def _dot_string(text: str) -> str:
-    """A DOT double-quoted string: only backslash, quote and newlines need escaping.
+    """A DOT double-quoted string: backslash, quote, newlines and "&" need escaping.
 
     Written by hand because pydot reads any text in <...> as an HTML label."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return '"' + escaped.replace("&", "&amp;") + '"'  # Graphviz reads entities in any label
 
 
 def dot_text(graph: Graph) -> str:
@@ -265,13 +266,13 @@ def dot_text(graph: Graph) -> str:
         )
     for relation in graph.relations:
         rtype = types[relation.type]
-        style = POLARITY_STYLE[rtype.polarity]
+        style = tie_style(rtype.polarity, relation.status)
         line_style = (
             "solid"
             if style["dashes"] is False
             else ("dashed" if style["dashes"][0] > 4 else "dotted")
         )
-        evidence = "; ".join(f"{e.cite()}: {e.claim}" for e in relation.evidence)
+        evidence = "; ".join(f"{e.cite()}: {e.statement}" for e in relation.evidence)
         lines.append(
             f"  {_dot_string(relation.source)} -> {_dot_string(relation.target)} "
             f"[label={_dot_string(rtype.label)}, color={_dot_string(style['color'])}, "
@@ -316,7 +317,7 @@ def mermaid_text(graph: Graph) -> str:
             f"{index[relation.target]}"
         )
         styles.append(
-            f"  linkStyle {number} stroke:{POLARITY_STYLE[rtype.polarity]['color']},"
+            f"  linkStyle {number} stroke:{tie_style(rtype.polarity, relation.status)['color']},"
             f"stroke-width:{1 + 3 * relation.strength:.1f}px"
         )
     lines += styles

@@ -14,6 +14,7 @@ from actorgraph.exceptions import require_choice
 from actorgraph.model import Actor, Graph, Relation
 from actorgraph.questions.analysis import METRICS, Analysis, WhatIf
 from actorgraph.questions.paths import Path, relation_to_dict
+from actorgraph.text import md_escape
 from actorgraph.vocabulary import FORMULA_STARTS
 
 TABLE_FORMATS = ("text", "markdown")
@@ -49,18 +50,6 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     return "\n".join([line(columns), line(["-" * w for w in widths]), *map(line, cells)])
 
 
-def md_escape(text: Any) -> str:
-    r"""Text that Markdown shows as written: no HTML, no emphasis, no links, no table breaks.
-
-    >>> md_escape("<b>*bold*</b> | [x](y)")
-    '&lt;b&gt;\\*bold\\*&lt;/b&gt; \\| \\[x\\](y)'
-    """
-    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "\\`*_[]|":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped.replace("\n", " ")
-
-
 def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     """A GitHub-flavoured Markdown table; every value is escaped (:func:`md_escape`).
 
@@ -72,7 +61,15 @@ def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> st
     numeric = [bool(rows) and all(isinstance(r[c], (int, float)) for r in rows) for c in columns]
     head = "| " + " | ".join(columns) + " |"
     rule = "| " + " | ".join("---:" if n else "---" for n in numeric) + " |"
-    body = ["| " + " | ".join(md_escape(_cell(r[c])) for c in columns) + " |" for r in rows]
+    body = [
+        "| "
+        + " | ".join(
+            _cell(r[c]) if isinstance(r[c], (int, float)) else md_escape(_cell(r[c]))
+            for c in columns
+        )
+        + " |"
+        for r in rows
+    ]
     return "\n".join([head, rule, *body])
 
 
@@ -182,14 +179,15 @@ def rows_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) 
 
 def actor_card(actor: Actor, graph: Graph) -> dict[str, Any]:
     """One actor with its ties out and in, as JSON-ready data (``show --format json``)."""
+    ties = list(graph.relations_of(actor.id))
     return {
         "id": actor.id,
         "name": actor.name,
         "kind": actor.kind,
         "aliases": list(actor.aliases),
         "description": actor.description,
-        "out": [relation_to_dict(r) for r in graph.relations if r.source == actor.id],
-        "in": [relation_to_dict(r) for r in graph.relations if r.target == actor.id],
+        "out": [relation_to_dict(r) for r in ties if r.source == actor.id],
+        "in": [relation_to_dict(r) for r in ties if r.target == actor.id],
     }
 
 
@@ -200,7 +198,9 @@ def metric_rows(analysis: Analysis) -> list[dict[str, Any]]:
 
 def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "text") -> str:
     """The whole analysis as sections of tables (``text`` or ``markdown``)."""
+    # graph text is escaped once: in lines here, in table cells by markdown_table
     esc = md_escape if fmt == "markdown" else str
+    raw = {a.id: a.name for a in graph.actors}
     names = {a.id: esc(a.name) for a in graph.actors}
     sections = [
         _heading(f"Key actors by {analysis.metric}", fmt)
@@ -214,7 +214,7 @@ def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "text") -> str:
     ]
     for dep in analysis.dependencies:
         rows = [
-            {"moved by": names[a], "via": t.replace("_", " "), "strength": s}
+            {"moved by": raw[a], "via": t.replace("_", " "), "strength": s}
             for a, t, s in dep.direct
         ]
         text = _heading(f"Dependencies of {names[dep.actor]}", fmt)
@@ -243,7 +243,7 @@ def analysis_text(analysis: Analysis, graph: Graph, fmt: str = "text") -> str:
         _heading("Blocs (communities of cooperative ties)", fmt) + "\n".join(bloc_lines)
     )
     if analysis.notes:
-        sections.append("Notes: " + "; ".join(analysis.notes) + ".")
+        sections.append("Notes: " + "; ".join(map(esc, analysis.notes)) + ".")
     return "\n\n".join(sections) + "\n"
 
 
@@ -264,9 +264,10 @@ def whatif_text(
     change: WhatIf, graph: Graph, fmt: str = "text", metric: str = "rank", top: int = 10
 ) -> str:
     """Before/after deltas, broken and lengthened paths, actors cut off."""
-    names = {a.id: a.name for a in graph.actors}
+    esc = md_escape if fmt == "markdown" else str
+    names = {a.id: esc(a.name) for a in graph.actors}
     gone = [names[a] for a in change.removed] + [
-        f"{names[r.source]} {r.type.replace('_', ' ')} {names[r.target]}" for r in change.cut
+        f"{names[r.source]} {esc(r.type.replace('_', ' '))} {names[r.target]}" for r in change.cut
     ]
     sections = [
         "What if " + "; ".join(gone) + " disappeared?",
@@ -299,17 +300,18 @@ def relation_line(graph: Graph, relation: Relation) -> str:
     return (
         f"{names[relation.source].name} {label} {names[relation.target].name}"
         f" · strength {relation.strength:g} · confidence {relation.confidence}{when}"
+        + (f" · {relation.status}" if relation.status else "")
     )
 
 
 def evidence_lines(relation: Relation, indent: str, graph: Graph | None = None) -> list[str]:
     """One line per piece of evidence: citation (a dataset's row by the dataset's title) and
-    claim."""
+    claim (or the quote, in a proposal)."""
     sources = graph.sources_by_id if graph else {}
     return [
         f"{indent}evidence: "
         f"{item.cite(sources[item.source].title if item.source in sources else None)}: "
-        f"{item.claim}"
+        f"{item.statement}"
         for item in relation.evidence
     ]
 
@@ -353,9 +355,10 @@ def actor_text(actor: Actor, graph: Graph) -> str:
         lines.append(actor.description)
     if actor.aliases:
         lines.append("Also known as: " + ", ".join(actor.aliases))
+    ties = list(graph.relations_of(actor.id))
     for heading, relations in (
-        ("Out", [r for r in graph.relations if r.source == actor.id]),
-        ("In", [r for r in graph.relations if r.target == actor.id]),
+        ("Out", [r for r in ties if r.source == actor.id]),
+        ("In", [r for r in ties if r.target == actor.id]),
     ):
         lines += ["", f"{heading} ({len(relations)}):"]
         for relation in relations:

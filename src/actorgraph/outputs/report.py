@@ -26,6 +26,7 @@ from actorgraph.model import Evidence, Graph, Source, View
 from actorgraph.outputs.formatting import md_escape, relation_line
 from actorgraph.questions.analysis import Analysis, analyze
 from actorgraph.questions.paths import Path, find_paths
+from actorgraph.text import md_url
 from actorgraph.vocabulary import CONCEPTS, MEASURES, PAPER_SIZES, Term
 
 WHOLE_GRAPH_CAPTION = (
@@ -294,7 +295,8 @@ def report_markdown(report: Report, picture_path: str) -> str:
         facts += f", as of {graph.as_of_date}"
     lines += [f"*{facts}.*", ""]
     figure = report.figures[0]
-    lines += [f"![{esc(figure.title)}]({picture_path})", "", f"*{esc(figure.caption)}*", ""]
+    picture = md_url(picture_path)
+    lines += [f"![{esc(figure.title)}]({picture})", "", f"*{esc(figure.caption)}*", ""]
     lines += ["## How to read this", ""]
     lines += [f"- **{t.label}**: {esc(t.definition)}" for t in (*MEASURES, *CONCEPTS)]
     lines += ["", f"## Key actors by {esc(_label(report.analysis.metric))}", ""]
@@ -343,7 +345,7 @@ def report_markdown(report: Report, picture_path: str) -> str:
                     quote = f' "{esc(cite.quote)}"' if cite.quote else ""
                     where = f"[{cite.number}] {esc(cite.locator)}".rstrip()
                     if cite.url:
-                        where = f"[{where}]({cite.url})"
+                        where = f"[{where}]({md_url(cite.url)})"
                     lines.append(f"     - {esc(item.claim)}{quote} {where}")
     lines += ["", "## Actors", ""]
     kinds = graph.vocabulary.actor_kinds
@@ -355,7 +357,7 @@ def report_markdown(report: Report, picture_path: str) -> str:
     lines += ["", "## Sources", ""]
     for number, source in enumerate(graph.sources, 1):
         url = web_url(source.url)
-        link = f" <{url}>" if url else ""
+        link = f" <{md_url(url)}>" if url else ""
         lines.append(f"{number}. {esc(bibliography_entry(source))}{link}")
     if analysis.notes:
         lines += ["", "Notes: " + esc("; ".join(analysis.notes)) + "."]
@@ -453,17 +455,15 @@ def write_report(
     """Build the report and write it atomically, in the format its suffix names;
     return every file written. A ``.md`` report writes its picture beside it as ``NAME.svg``.
     """
-    from actorgraph.io.files import write_atomic, write_atomic_bytes
+    from actorgraph.io.files import write_all
 
     target = FilePath(target)
     to = REPORT_SUFFIXES.get(target.suffix.lower(), "html")
     built = build_report(graph, paths, k=k, views=views)
     if to == "pdf":
-        return [write_atomic_bytes(target, report_pdf(built, paper=paper))]
+        return write_all({target: report_pdf(built, paper=paper)})
     if to == "html":
-        return [write_atomic(target, report_html(built, paper=paper))]
+        return write_all({target: report_html(built, paper=paper)})
     picture_file = target.with_suffix(".svg")
-    return [
-        write_atomic_bytes(picture_file, built.svg),
-        write_atomic(target, report_markdown(built, picture_file.name)),
-    ]
+    # both written before either is renamed: never a new report beside an old picture
+    return write_all({picture_file: built.svg, target: report_markdown(built, picture_file.name)})

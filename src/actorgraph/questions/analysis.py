@@ -25,6 +25,7 @@ out / in strength
 from __future__ import annotations
 
 import itertools
+import math
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -138,6 +139,26 @@ class Analysis:
         }
 
 
+# networkx divides by each actor's total out-weight; under this total 1/total is
+# infinite and PageRank never converges (a strength of 5e-324 is a valid float)
+_SMALLEST_SAFE = 1e-300
+
+
+def _shares(reverse: Any) -> Any:
+    """The same ties weighted by their share of each actor's out-weight (a sum of 1),
+    which gives PageRank the same answer without dividing by a subnormal total."""
+    import networkx as nx
+
+    shared = nx.DiGraph()
+    shared.add_nodes_from(reverse)
+    for actor in reverse:
+        ties = list(reverse.out_edges(actor, data="strength"))
+        total = math.fsum(w for _, _, w in ties)
+        if total > 0:
+            shared.add_weighted_edges_from(((u, v, w / total) for u, v, w in ties), weight="share")
+    return shared
+
+
 def influence_rank(view: Any) -> dict[str, float]:
     """PageRank over reversed influence, scaled so the top actor scores 1.
 
@@ -147,7 +168,11 @@ def influence_rank(view: Any) -> dict[str, float]:
 
     if not view.number_of_edges():
         return dict.fromkeys(view, 0.0)
-    raw = nx.pagerank(view.reverse(copy=False), weight="strength")
+    reverse = view.reverse(copy=False)
+    weight = "strength"
+    if any(0 < w < _SMALLEST_SAFE for _, _, w in reverse.edges(data="strength")):
+        reverse, weight = _shares(reverse), "share"
+    raw = nx.pagerank(reverse, weight=weight)
     top = max(raw.values())
     return {actor: value / top for actor, value in raw.items()}
 
@@ -239,6 +264,8 @@ def signed_ties(graph: Graph) -> dict[frozenset[str], int]:
     types = graph.vocabulary.relation_types
     totals: dict[frozenset[str], float] = {}
     for relation in graph.relations:
+        if not relation.reviewed:
+            continue  # proposals wait for review
         polarity = types[relation.type].polarity
         sign = {"cooperative": 1, "hostile": -1}.get(polarity, 0)
         if sign:
@@ -270,23 +297,27 @@ def triads(graph: Graph) -> list[Triad]:
 
 
 def _explain(trio: tuple[str, str, str], signs: tuple[int, int, int], names: dict[str, str]) -> str:
-    a, b, c = (names[x] for x in trio)
+    # worked out on ids, which are unique; two actors may share a name
+    a, b, c = trio
     pairs = [((a, b), signs[0]), ((a, c), signs[1]), ((b, c), signs[2])]
     negatives = [p for p, s in pairs if s < 0]
     if not negatives:
-        return f"{a}, {b} and {c} all cooperate"
+        return f"{names[a]}, {names[b]} and {names[c]} all cooperate"
     if len(negatives) == 3:
         return (
-            f"{a}, {b} and {c} are all hostile to one another "
+            f"{names[a]}, {names[b]} and {names[c]} are all hostile to one another "
             "(unbalanced for Heider; balanced under weak balance)"
         )
     if len(negatives) == 1:
         x, y = negatives[0]
         w = ({a, b, c} - {x, y}).pop()
-        return f"{w} cooperates with both {x} and {y}, who are hostile to each other"
+        return (
+            f"{names[w]} cooperates with both {names[x]} and {names[y]}, "
+            "who are hostile to each other"
+        )
     x, y = next(p for p, s in pairs if s > 0)
     w = ({a, b, c} - {x, y}).pop()
-    return f"{x} and {y} cooperate and share an adversary in {w}"
+    return f"{names[x]} and {names[y]} cooperate and share an adversary in {names[w]}"
 
 
 def blocs(graph: Graph) -> list[tuple[str, ...]]:

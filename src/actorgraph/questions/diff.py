@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from actorgraph.model import Actor, Graph, Relation
+from actorgraph.text import md_escape
 
 _IGNORED = {"line"}
 
@@ -134,18 +135,24 @@ def diff_graphs(old: Graph, new: Graph) -> GraphDiff:
     return GraphDiff(tuple(actors + relations), graph_fields)
 
 
+def _one_line(text: str) -> str:
+    """A text on one line, its breaks shown as escapes: a claim cannot forge a change line."""
+    return text.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n")
+
+
 def _short(value: Any) -> str:
     if isinstance(value, tuple) and value and isinstance(value[0], Actor | Relation):
         return f"{len(value)} items"
     if isinstance(value, tuple) and value and hasattr(value[0], "claim"):
-        return "; ".join(f"{e.cite()}: {e.claim}" for e in value)
+        return "; ".join(f"{e.cite()}: {_one_line(e.statement)}" for e in value)
     if hasattr(value, "relation_types"):
         return "vocabulary"
     return repr(_plain(value))
 
 
 def diff_text(diff: GraphDiff, markdown: bool = False) -> str:
-    """One line per change: ``+`` added, ``-`` removed, ``~`` changed (or a Markdown list)."""
+    """One line per change: ``+`` added, ``-`` removed, ``~`` changed (or a Markdown list,
+    every text in it escaped by :func:`~actorgraph.text.md_escape`)."""
     mark = {"added": "+", "removed": "-", "changed": "~"}
     lines = []
     for name, old, new in diff.graph_fields:
@@ -158,7 +165,7 @@ def diff_text(diff: GraphDiff, markdown: bool = False) -> str:
         lines.append(text)
     if markdown:
         words = {"+": "**added**", "-": "**removed**", "~": "**changed**"}
-        lines = [f"- {words[line[0]]} {line[2:]}".replace("|", "\\|") for line in lines]
+        lines = [f"- {words[line[0]]} {md_escape(line[2:])}" for line in lines]
         added = sum(c.status == "added" for c in diff.changes)
         removed = sum(c.status == "removed" for c in diff.changes)
         changed = sum(c.status == "changed" for c in diff.changes) + bool(diff.graph_fields)

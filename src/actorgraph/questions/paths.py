@@ -7,9 +7,9 @@ lists the others as alternatives.
 Ranking, so answers are reproducible: fewer hops first; among paths of equal
 length, the higher overall strength (product of hop strengths) first; then the
 actor ids in order (on graphs of more than 5,000 actors exact ties keep
-networkx's order instead, which is deterministic but not by id: finding them
-costs more than they are worth there). The strongest tie of a hop is chosen by
-strength, then confidence, then file order.
+networkx's order in the searched region instead, which is deterministic but
+not by id: finding them costs more than they are worth there). The strongest
+tie of a hop is chosen by strength, then confidence, then file order.
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ from typing import Any
 from actorgraph.exceptions import NoPath, QueryError, require_choice
 from actorgraph.io.load import relation_data
 from actorgraph.model import Actor, Graph, Relation
-from actorgraph.vocabulary import CONFIDENCE_LEVELS, CONFIDENCE_RANK, PATH_WEIGHTS
+from actorgraph.vocabulary import CONFIDENCE_LEVELS, CONFIDENCE_RANK, FOLLOW_MODES, PATH_WEIGHTS
 
 _TIE_SEARCH_LIMIT = 500
 TIE_SEARCH_ACTORS = 5000
+REGION_SEARCH_ACTORS = 2000  # from this many actors, paths are sought in a region (_search)
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,12 @@ def find_paths(
     weaker evidence, and ``kinds`` restricts the actors a path may pass through
     (the two ends are always allowed).
 
+    On graphs of :data:`REGION_SEARCH_ACTORS` actors or more the search runs on
+    the graph's arrays (see :mod:`actorgraph.io.adjacency`): distances from both
+    ends mark the region that can hold the best paths, and networkx finds them
+    in that region only (see :func:`_search`), with the same answer as over the
+    whole graph. Smaller graphs are searched whole.
+
     Actors are named by id, name or alias. Raises
     :class:`~actorgraph.exceptions.ActorNotFound` for an unknown name and
     :class:`~actorgraph.exceptions.NoPath` when no path exists.
@@ -152,13 +159,10 @@ def find_paths(
     >>> [a.id for a in path.actors], round(path.strength, 2)
     (['a', 'b', 'c'], 0.4)
     """
-    import networkx as nx
-
-    from actorgraph.network import collapsed_influence
-
     if k < 1:
         raise QueryError("k must be at least 1")
     require_choice("weight", weight, WEIGHTS)
+    require_choice("follow", follow, FOLLOW_MODES)
     start, end = graph.actor(source), graph.actor(target)
     if start.id == end.id:
         raise QueryError("source and target are the same actor")
@@ -168,33 +172,111 @@ def find_paths(
     if min_confidence is not None:
         require_choice("min_confidence", min_confidence, CONFIDENCE_LEVELS)
     floor = 0 if min_confidence is None else CONFIDENCE_RANK[min_confidence]
+    query = _Query(
+        start.id, end.id, k, follow, max_hops, weight, all_paths, allowed_types, excluded,
+        allowed_kinds, floor,
+    )  # fmt: skip
+    actors = len(graph.actors_by_id)
+    # exact ties are ranked by id by searching past the k-th path, except on big graphs
+    extra = _TIE_SEARCH_LIMIT if actors <= TIE_SEARCH_ACTORS else 0
+    if actors < REGION_SEARCH_ACTORS:
+        paths = _on_whole_graph(graph, query, extra)
+    else:
+        paths = _on_region(graph, query, extra)
+    if not paths:
+        raise NoPath(start.id, end.id, follow)
+    paths.sort(key=_ranking(weight))
+    return paths if all_paths else paths[:k]
+
+
+@dataclass(frozen=True)
+class _Query:
+    source: str
+    target: str
+    k: int
+    follow: str
+    max_hops: int | None
+    weight: str
+    all_paths: bool
+    types: set[str] | None
+    excluded: set[str]
+    kinds: set[str] | None
+    floor: int
+
+    @property
+    def filtered(self) -> bool:
+        return self.types is not None or bool(self.excluded) or self.floor > 0
+
+    @property
+    def cutoff(self) -> int:
+        return DEFAULT_ALL_HOPS if self.max_hops is None else self.max_hops
+
+
+def _on_whole_graph(graph: Graph, query: _Query, extra: int) -> list[Path]:
+    """Search the whole collapsed influence view: quickest on small graphs, and needs
+    neither numpy nor the arrays."""
+    import networkx as nx
+
+    from actorgraph.network import collapsed_influence
 
     def keep(relation: Relation) -> bool:
         return (
-            (allowed_types is None or relation.type in allowed_types)
-            and relation.type not in excluded
-            and CONFIDENCE_RANK[relation.confidence] >= floor
+            (query.types is None or relation.type in query.types)
+            and relation.type not in query.excluded
+            and CONFIDENCE_RANK[relation.confidence] >= query.floor
         )
 
-    filtered = allowed_types is not None or excluded or floor > 0
-    view = collapsed_influence(graph, follow, keep if filtered else None)
-    if allowed_kinds is not None:
-        ends = {start.id, end.id}
-        view = view.subgraph(a.id for a in graph.actors if a.kind in allowed_kinds or a.id in ends)
-    if all_paths:
-        hops = DEFAULT_ALL_HOPS if max_hops is None else max_hops
-        node_paths = list(
-            itertools.islice(
-                nx.all_simple_paths(view, start.id, end.id, cutoff=hops), ALL_PATHS_LIMIT
-            )
-        )
+    view = collapsed_influence(graph, query.follow, keep if query.filtered else None)
+    if query.kinds is not None:
+        ends = {query.source, query.target}
+        view = view.subgraph(a.id for a in graph.actors if a.kind in query.kinds or a.id in ends)
+    if query.all_paths:
+        generator = nx.all_simple_paths(view, query.source, query.target, cutoff=query.cutoff)
+        node_paths = list(itertools.islice(generator, ALL_PATHS_LIMIT))
     else:
-        node_paths = _best_node_paths(nx, view, start.id, end.id, k, max_hops, weight)
-    if not node_paths:
-        raise NoPath(start.id, end.id, follow)
-    paths = [_path_from_nodes(graph, view, nodes) for nodes in node_paths]
-    paths.sort(key=_ranking(weight))
-    return paths if all_paths else paths[:k]
+        node_paths, _ = _best_node_paths(
+            nx, view, query.source, query.target, query.k + extra, query.k, query.max_hops,
+            query.weight,
+        )  # fmt: skip
+    actors = graph.actors_by_id
+    paths = []
+    for nodes in node_paths:
+        hops = []
+        for mover, moved in itertools.pairwise(nodes):
+            best, *others = view.edges[mover, moved]["ties"]
+            hops.append(
+                Hop(
+                    actors[mover],
+                    actors[moved],
+                    best["relation"],
+                    best["along"],
+                    tuple(t["relation"] for t in others),
+                )
+            )
+        paths.append(Path(tuple(hops)))
+    return paths
+
+
+def _on_region(graph: Graph, query: _Query, extra: int) -> list[Path]:
+    """Search the arrays for the region that can hold the answer, then networkx there."""
+    import numpy as np
+
+    from actorgraph.io.adjacency import collapse, influence_adjacency, relation_arrays
+
+    arrays = relation_arrays(graph)
+    if query.filtered:
+        mask = arrays.type_mask(query.types, query.excluded, query.floor)
+        adjacency = collapse(arrays, query.follow, mask)
+    else:
+        adjacency = influence_adjacency(graph, query.follow)
+    s, t = graph.actor_position(query.source), graph.actor_position(query.target)
+    blocked = None
+    if query.kinds is not None:
+        wanted = np.array([kind in query.kinds for kind in arrays.kind_ids], dtype=bool)
+        blocked = ~wanted[arrays.kind]
+        blocked[[s, t]] = False
+    node_paths = _search(adjacency, s, t, query, blocked, extra)
+    return [_path_from_nodes(graph, adjacency, nodes) for nodes in node_paths]
 
 
 def _known(vocabulary: Any, names: Iterable[str] | None, word: str) -> set[str] | None:
@@ -219,59 +301,158 @@ def _ranking(weight: str) -> Any:
     return by_hops if weight == "hops" else by_strength
 
 
+def _search(
+    adjacency: Any, s: int, t: int, query: _Query, blocked: Any, extra: int
+) -> list[list[int]]:
+    """The node paths networkx finds, searching only where the answer can lie.
+
+    Every edge (u, v) gets a bound: the least cost of any s-t walk through it,
+    ``d(s, u) + w(u, v) + d(v, t)`` (hops from two breadth-first searches, or
+    strength costs from two Dijkstra searches). A path costing at most C uses
+    only edges bounded by C, so the region of those edges holds every such path.
+    networkx searches the region (its edges in the whole graph's order); when
+    the answer it gives rests only on paths costing at most C, it is the answer
+    on the whole graph, else C grows and the search runs again, at worst on
+    every edge of every s-t walk. No option combination needs a fallback: type,
+    confidence and date filters shape the arrays, kinds block actors, and
+    ``--max-hops`` only ever cuts.
+    """
+    import networkx as nx
+    import numpy as np
+
+    from actorgraph.io.adjacency import UNREACHED, hop_distances
+
+    k, max_hops, weight, all_paths = query.k, query.max_hops, query.weight, query.all_paths
+    movers, moved = adjacency.source, adjacency.target
+    usable = np.ones(len(moved), dtype=bool)
+    if blocked is not None:
+        usable = ~blocked[movers] & ~blocked[moved]
+    if weight == "hops" or all_paths:
+        back_ptr, back = adjacency.reverse
+        from_s = hop_distances(adjacency.indptr, moved, s, blocked)
+        to_t = hop_distances(back_ptr, back, t, blocked)
+        if from_s[t] >= UNREACHED:
+            return []
+        bound_of = from_s[movers] + 1 + to_t[moved]
+        bound_of[~usable | (bound_of >= UNREACHED)] = UNREACHED
+        bound: float = (
+            (DEFAULT_ALL_HOPS if max_hops is None else max_hops) if all_paths else int(from_s[t])
+        )
+        reachable = bound_of < UNREACHED
+    else:
+        bound_of, reachable = _strength_bounds(adjacency, s, t, usable)
+        if not reachable.any():
+            return []
+        bound = float(bound_of[reachable].min())
+    everything = int(reachable.sum())
+    while True:
+        if weight == "hops" or all_paths:
+            chosen = np.flatnonzero(bound_of <= bound)
+        else:  # costs are sums of floats: leave room for rounding
+            chosen = np.flatnonzero(reachable & (bound_of <= bound * (1 + 1e-9) + 1e-12))
+        view = region_view_of(adjacency, chosen, s, t)
+        if all_paths:  # depth-first, in the whole graph's edge order: the same paths, in order
+            generator = nx.all_simple_paths(view, s, t, cutoff=bound)
+            return list(itertools.islice(generator, ALL_PATHS_LIMIT))
+        found, needed = _best_node_paths(nx, view, s, t, k + extra, k, max_hops, weight)
+        if chosen.size >= everything or (needed is not None and needed <= bound):
+            return found
+        if weight == "hops":
+            bound = max(bound + 1, needed or 0)
+        else:
+            ahead = np.sort(bound_of[reachable])
+            grown = float(ahead[min(len(ahead) - 1, 2 * chosen.size + 64)])
+            bound = max(grown, needed or 0.0)
+
+
+def region_view_of(adjacency: Any, chosen: Any, s: int, t: int) -> Any:
+    """The networkx view of the chosen edges (see :func:`actorgraph.network.region_view`)."""
+    from actorgraph.network import region_view
+
+    return region_view(adjacency, chosen, (s, t))
+
+
+def _strength_bounds(adjacency: Any, s: int, t: int, usable: Any) -> tuple[Any, Any]:
+    """Per edge, the least strength cost of an s-t walk through it, and which edges have one."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    from actorgraph.network import MAX_COST, MINOR
+
+    size = adjacency.actors
+    cost = np.minimum(-np.log(adjacency.strength), MAX_COST) + MINOR
+    keep = np.flatnonzero(usable)
+    matrix = csr_matrix(
+        (cost[keep], (adjacency.source[keep], adjacency.target[keep])), shape=(size, size)
+    )
+    from_s = dijkstra(matrix, indices=s)
+    to_t = dijkstra(matrix.T.tocsr(), indices=t)
+    bound_of = from_s[adjacency.source] + cost + to_t[adjacency.target]
+    reachable = usable & np.isfinite(bound_of)
+    return bound_of, reachable
+
+
 def _best_node_paths(
-    nx: Any, view: Any, start: str, end: str, k: int, max_hops: int | None, weight: str
-) -> list[list[str]]:
-    """The k best simple paths, plus any that tie with the k-th, so ties rank fairly.
+    nx: Any,
+    view: Any,
+    start: int,
+    end: int,
+    limit: int,
+    k: int,
+    max_hops: int | None,
+    weight: str,
+) -> tuple[list[list[int]], float | None]:
+    """The k best simple paths, plus any that tie with the k-th, so ties rank fairly;
+    and how far the search looked: the largest cost (in hops, or strength cost) of a
+    path that counted, None when it ran out of paths (then only the whole graph is sure).
 
     The search cost is lexicographic (hops then strength, or strength then
     hops), so networkx yields paths nearly in rank order and only exact ties
-    need collecting; the caller sorts by the exact ranking.
+    need collecting (at most ``limit`` paths); the caller sorts by the exact ranking.
     """
     attribute = "hops_first" if weight == "hops" else "strength_first"
 
-    def cost(nodes: list[str]) -> float:
+    def cost(nodes: list[int]) -> float:
         return sum(view.edges[u, v][attribute] for u, v in itertools.pairwise(nodes))
 
-    found: list[list[str]] = []
+    def measure(nodes: list[int]) -> float:
+        return len(nodes) - 1 if weight == "hops" else cost(nodes)
+
+    found: list[list[int]] = []
     kth = None
-    # on big graphs Yen's extra spur searches cost far more than exact ties are worth:
-    # stop at k, ties then keep networkx's (deterministic) order
-    extra = _TIE_SEARCH_LIMIT if view.number_of_nodes() <= TIE_SEARCH_ACTORS else 0
-    accepted_or_tied = 0
+    needed = 0.0
     try:
         for nodes in nx.shortest_simple_paths(view, start, end, weight=attribute):
             if kth is not None and cost(nodes) > kth + 1e-9 * max(1.0, kth):
-                break
-            if max_hops is not None and len(nodes) - 1 > max_hops:
-                if weight == "hops":
-                    break
-                # ranked by strength, a longer path can come before a short enough one:
-                # skipped candidates do not count against the search limit
-                continue
-            found.append(nodes)
-            if len(found) == k:
-                kth = cost(nodes)
-            accepted_or_tied += 1
-            if accepted_or_tied >= k + extra:
-                break
+                return found, needed  # a path beyond the k-th's cost: nothing left to tie
+            if max_hops is not None and len(nodes) - 1 > max_hops and weight == "hops":
+                return found, max(needed, max_hops)  # all paths of up to max_hops seen
+            needed = max(needed, measure(nodes))
+            # ranked by strength, a longer path can come before a short enough one:
+            # skipped candidates do not count against the search limit
+            if max_hops is None or len(nodes) - 1 <= max_hops:
+                found.append(nodes)
+                if len(found) == k:
+                    kth = cost(nodes)
+                if len(found) >= limit:
+                    return found, needed
     except (nx.NetworkXNoPath, nx.NodeNotFound):
-        return []
-    return found
+        pass
+    return found, None
 
 
-def _path_from_nodes(graph: Graph, view: Any, nodes: list[str]) -> Path:
-    actors = graph.actors_by_id
+def _path_from_nodes(graph: Graph, adjacency: Any, nodes: list[int]) -> Path:
     hops = []
     for mover, moved in itertools.pairwise(nodes):
-        best, *others = view.edges[mover, moved]["ties"]
+        relations, along = adjacency.ties(adjacency.edge(mover, moved))
         hops.append(
             Hop(
-                actors[mover],
-                actors[moved],
-                best["relation"],
-                best["along"],
-                tuple(t["relation"] for t in others),
+                graph.actor_at(mover),
+                graph.actor_at(moved),
+                graph.relation_at(relations[0]),
+                along[0],
+                tuple(graph.relation_at(r) for r in relations[1:]),
             )
         )
     return Path(tuple(hops))

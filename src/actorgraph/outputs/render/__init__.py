@@ -15,6 +15,7 @@ from pathlib import Path
 from actorgraph.io.files import write_atomic, write_atomic_bytes
 from actorgraph.model import Graph
 from actorgraph.outputs.render.page import iframe_snippet, notebook_html, render_page
+from actorgraph.outputs.targets import RENDER_SUFFIXES, format_for
 from actorgraph.vocabulary import EMBED_SUFFIXES, FRAGMENT_HEIGHT, PICTURE_FORMATS
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "notebook_html",
     "render_html",
     "render_target",
+    "rendering_format",
     "select",
     "write_html",
     "write_rendering",
@@ -34,6 +36,14 @@ FILE_SUFFIXES = (".html", ".htm", *(f".{to}" for to in PICTURE_FORMATS))
 def names_a_file(output: str | None) -> bool:
     """Whether ``-o`` names one file rather than a folder to write into."""
     return output is not None and output.lower().endswith(FILE_SUFFIXES)
+
+
+def rendering_format(output: str | os.PathLike[str] | None, to: str | None) -> str:
+    """What ``render`` writes: ``to``, else what the ``-o`` file's extension says, else
+    HTML (:func:`~actorgraph.outputs.targets.format_for`)."""
+    if output is not None and not names_a_file(str(output)):
+        output = None  # a folder: NAME.EXT inside it follows the format
+    return format_for(output, to, RENDER_SUFFIXES, "html")
 
 
 def render_target(

@@ -20,7 +20,7 @@ from typing import Any
 
 from actorgraph.model import Graph, parse_partial_date
 from actorgraph.outputs.render.layout import LAYOUT_SEED, bloc_layout, layout
-from actorgraph.vocabulary import LARGE_GRAPH, POLARITY_STYLE
+from actorgraph.vocabulary import LARGE_GRAPH, POLARITY_STYLE, PROPOSED_STYLE
 
 __all__ = ["BLOC_MAP", "LARGE_GRAPH", "POLARITY_STYLE", "importance", "layout", "page_data"]
 
@@ -30,7 +30,7 @@ __all__ = ["BLOC_MAP", "LARGE_GRAPH", "POLARITY_STYLE", "importance", "layout", 
 # map starts well below that; see README "Benchmarks".
 BLOC_MAP = 1000
 CONFIDENCE = ("low", "medium", "high")
-EVIDENCE_EXTRAS = ("url", "quote", "page", "row")
+EVIDENCE_EXTRAS = ("url", "quote", "page", "row", "element")
 
 
 def importance(graph: Graph) -> dict[str, float]:
@@ -49,7 +49,8 @@ def _day(value: str | None, last: bool) -> int | None:
 
 def _evidence(item: Any, source_index: dict[str, int]) -> list[Any]:
     extras = {k: getattr(item, k) for k in EVIDENCE_EXTRAS if getattr(item, k, None) is not None}
-    row = [source_index.get(item.source, -1), item.paragraph, item.claim]
+    claim = item.claim or getattr(item, "statement", "")  # a proposal may have only a quote
+    row = [source_index.get(item.source, -1), item.paragraph, claim]
     return [*row, extras] if extras else row
 
 
@@ -72,6 +73,10 @@ def _ties(graph: Graph, index: dict[str, int], large: bool) -> dict[str, Any]:
         "nth": nth,
         "evidence": [[_evidence(e, sources) for e in r.evidence] for r in relations],
     }
+    if any(not r.reviewed for r in relations):
+        # proposals (from `actorgraph draft`) are drawn grey-dashed and carry no influence
+        ties["status"] = [r.status or "" for r in relations]
+        ties["proposed"] = [0 if r.reviewed else 1 for r in relations]
     if any(r.note for r in relations):
         ties["note"] = [r.note for r in relations]
     if any(r.id for r in relations):
@@ -175,7 +180,8 @@ def page_data(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
             }
             for t in vocabulary.relation_types.values()
         ],
-        "polarities": [{"id": p, **s} for p, s in POLARITY_STYLE.items()],
+        "polarities": [{"id": p, **s} for p, s in POLARITY_STYLE.items()]
+        + ([{"id": "proposed", **PROPOSED_STYLE}] if graph.reviewed() is not graph else []),
         "sources": [
             {
                 "id": s.id,

@@ -7,6 +7,12 @@ other label or actor and crosses the fewest ties, and the legend draws ties
 with the very arrows of the figure.
 SVG keeps labels as text, so they stay searchable, selectable and sharp; each
 actor's mark is the SVG group ``ag-node-ID`` and its label ``ag-label-ID``.
+
+Graph text is drawn as plain text: never as matplotlib math ("$x$") nor through
+LaTeX, and cut to a bounded length with an ellipsis (the full text stays in the
+data), so that any graph file the loader accepts draws in seconds. Above
+:data:`MANY_TIES` ties, ties are drawn as one collection of lines per style,
+without arrowheads: an arrow per tie costs about 3 ms.
 """
 
 from __future__ import annotations
@@ -18,9 +24,15 @@ from typing import Any
 from actorgraph.exceptions import require_choice
 from actorgraph.model import Graph
 from actorgraph.outputs.render.data import importance, layout
-from actorgraph.vocabulary import LARGE_GRAPH, PICTURE_FORMATS, POLARITY_STYLE
+from actorgraph.vocabulary import LARGE_GRAPH, PICTURE_FORMATS, POLARITY_STYLE, tie_style
 
 HIGHLIGHT = "#ffd166"
+MAX_LABEL = 60
+"""Characters of an actor's name drawn beside it."""
+MAX_TITLE = 120
+"""Characters of the graph's title, and of each legend entry (at most MAX_LEGEND kinds)."""
+MAX_LEGEND = 24
+MANY_TIES = 1000
 LABEL_POINTS = 10.5
 """Label size: about 7.5 pt once a 10-inch picture is fitted to an A4 or Letter page."""
 _MARKERS = {
@@ -35,15 +47,24 @@ _MARKERS = {
 }
 
 
+def shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters, the cut marked with an ellipsis.
+
+    >>> shorten("Aleksandr Lukashenko", 10)
+    'Aleksandr…'
+    """
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _line_style(dashes: Any) -> Any:
     if dashes is False:
         return "solid"
     return (0, tuple(d / 2 for d in dashes))
 
 
-def _tie_props(polarity: str, strength: float) -> dict[str, Any]:
-    """How a tie is drawn: the figure and the legend share this."""
-    style = POLARITY_STYLE[polarity]
+def _tie_props(polarity: str, strength: float, status: str | None = None) -> dict[str, Any]:
+    """How a tie is drawn: the figure and the legend share this (proposals grey, dashed)."""
+    style = tie_style(polarity, status)
     return {
         "arrowstyle": "-|>",
         "color": style["color"],
@@ -86,17 +107,29 @@ def picture(
     xs = [p[0] for p in positions.values()] or [0.0]
     ys = [p[1] for p in positions.values()] or [0.0]
     aspect = (max(ys) - min(ys) + 12) / (max(xs) - min(xs) + 12)
-    legend_rows = 1 + (len({a.kind for a in graph.actors}) + len(POLARITY_STYLE)) // 4
+    kinds_shown = min(len({a.kind for a in graph.actors}), MAX_LEGEND + 1)  # "… more" is one
+    legend_rows = 1 + (kinds_shown + len(POLARITY_STYLE)) // 4
     if height is None:
         height = min(max(width * aspect * 0.92, 4.5), 12.0) + 0.35 * legend_rows
         height += 0.5 if title else 0.0
     with plt.rc_context(
-        {"svg.fonttype": "none", "font.family": "DejaVu Sans", "svg.hashsalt": "actorgraph"}
+        {
+            "svg.fonttype": "none",
+            "font.family": "DejaVu Sans",
+            "svg.hashsalt": "actorgraph",
+            "text.usetex": False,  # whatever a matplotlibrc says: graph text never meets LaTeX
+        }
     ):
         figure, axes = plt.subplots(figsize=(width, height), dpi=150)
         axes.set_axis_off()
         if title:
-            axes.set_title(graph.title, fontsize=15, loc="left", fontweight="bold")
+            axes.set_title(
+                shorten(graph.title, MAX_TITLE),
+                fontsize=15,
+                loc="left",
+                fontweight="bold",
+                parse_math=False,
+            )
         _draw_ties(axes, graph, positions, set(highlight))
         _draw_actors(axes, graph, positions)
         axes.margins(0.05)
@@ -118,6 +151,9 @@ def _draw_ties(
     from matplotlib.patches import FancyArrowPatch
 
     vocabulary = graph.vocabulary
+    if len(graph.relations) > MANY_TIES:
+        _draw_many_ties(axes, graph, positions, highlight)
+        return
     parallel: dict[frozenset[str], int] = {}
     for relation in graph.relations:
         pair = frozenset((relation.source, relation.target))
@@ -125,7 +161,7 @@ def _draw_ties(
         # like the page: the first tie of a pair straight, the others curving either side
         bend = 0.0 if nth == 0 else (0.12 + 0.12 * ((nth - 1) // 2)) * (1 if nth % 2 else -1)
         polarity = vocabulary.relation_types[relation.type].polarity
-        styles = [{"zorder": 2, **_tie_props(polarity, relation.strength)}]
+        styles = [{"zorder": 2, **_tie_props(polarity, relation.strength, relation.status)}]
         if relation.key in highlight:  # a band beneath the tie
             styles.insert(
                 0,
@@ -150,18 +186,50 @@ def _draw_ties(
             )
 
 
+def _draw_many_ties(
+    axes: Any, graph: Graph, positions: dict[str, tuple[float, float]], highlight: set[str]
+) -> None:
+    """One collection of plain lines per style (and one for highlighted ties)."""
+    from matplotlib.collections import LineCollection
+
+    groups: dict[str, tuple[list[Any], list[float]]] = {}
+    band: list[Any] = []
+    for relation in graph.relations:
+        segment = (positions[relation.source], positions[relation.target])
+        polarity = graph.vocabulary.relation_types[relation.type].polarity
+        segments, widths = groups.setdefault(polarity, ([], []))
+        segments.append(segment)
+        widths.append(0.3 + 1.2 * relation.strength)
+        if relation.key in highlight:
+            band.append(segment)
+    if band:
+        axes.add_collection(LineCollection(band, colors=HIGHLIGHT, linewidths=6, zorder=1))
+    for polarity, (segments, widths) in groups.items():
+        style = POLARITY_STYLE[polarity]
+        axes.add_collection(
+            LineCollection(
+                segments,
+                colors=style["color"],
+                linewidths=widths,
+                linestyles=_line_style(style["dashes"]),
+                alpha=0.5,
+                zorder=2,
+            )
+        )
+
+
 def _draw_actors(axes: Any, graph: Graph, positions: dict[str, tuple[float, float]]) -> None:
     vocabulary = graph.vocabulary
     scores = importance(graph)
     small = len(graph.actors) <= LARGE_GRAPH
     # one mark per actor in small graphs, so each can be found by its id; one per kind in big
+    by_kind: dict[str, list[Any]] = {}
+    for actor in graph.actors:
+        by_kind.setdefault(actor.kind, []).append(actor)
     groups = (
         [(a.kind, [a], f"ag-node-{a.id}") for a in graph.actors]
         if small
-        else [
-            (kind, [a for a in graph.actors if a.kind == kind], f"ag-kind-{kind}")
-            for kind in dict.fromkeys(a.kind for a in graph.actors)
-        ]
+        else [(kind, members, f"ag-kind-{kind}") for kind, members in by_kind.items()]
     )
     for kind_id, members, gid in groups:
         kind = vocabulary.actor_kinds[kind_id]
@@ -212,8 +280,9 @@ def _draw_labels(
         text = axes.text(
             0,
             0,
-            actor.name,
+            shorten(actor.name, MAX_LABEL),
             fontsize=LABEL_POINTS,
+            parse_math=False,
             zorder=4,
             color="#1d2731",
             # a light backdrop keeps a name readable where a tie must pass behind it
@@ -286,6 +355,7 @@ def _legend(axes: Any, graph: Graph, rows: int) -> None:
     vocabulary = graph.vocabulary
     present = {a.kind for a in graph.actors}
     kinds = [k for k in vocabulary.actor_kinds.values() if k.id in present]
+    more = len(kinds) - MAX_LEGEND
     handles: list[Any] = [
         Line2D(
             [],
@@ -296,10 +366,12 @@ def _legend(axes: Any, graph: Graph, rows: int) -> None:
             markeredgecolor="#333333",
             markeredgewidth=0.8,
             markerfacecolor=kind.color,
-            label=kind.label,
+            label=shorten(kind.label, MAX_TITLE // 2),
         )
-        for kind in kinds
+        for kind in kinds[:MAX_LEGEND]
     ]
+    if more > 0:
+        handles.append(Line2D([], [], linestyle="none", label=f"… and {more} more kinds"))
     handles += [
         FancyArrowPatch((0, 0), (1, 0), label=f"{name} tie", **_tie_props(name, 0.6))
         for name in POLARITY_STYLE
@@ -321,7 +393,7 @@ def _legend(axes: Any, graph: Graph, rows: int) -> None:
             mutation_scale=orig_handle.get_mutation_scale(),
         )
 
-    axes.legend(
+    legend = axes.legend(
         handles=handles,
         handler_map={FancyArrowPatch: HandlerPatch(patch_func=arrow)},
         loc="upper center",
@@ -332,3 +404,5 @@ def _legend(axes: Any, graph: Graph, rows: int) -> None:
         handlelength=3.2,
         columnspacing=1.6,
     )
+    for text in legend.get_texts():
+        text.set_parse_math(False)

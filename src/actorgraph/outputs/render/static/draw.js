@@ -204,7 +204,8 @@ function edgeLook(id) {
       color: { color: grey, highlight: grey, hover: grey }, dashes: false,
       label: "", title: count + " ties", sig: [count, onAgg].join() };
   }
-  var type = tieType(id), style = polarityStyle.get(type.polarity);
+  var type = tieType(id);
+  var style = polarityStyle.get(T.proposed && T.proposed[id] ? "proposed" : type.polarity);
   var on = !emph || emph.edges.has(id);
   var colour = on ? style.color : DIMMED;
   var shown = (emph && on) || hoverEdgeId === id;

@@ -34,6 +34,7 @@ function evidenceList(t, full) {
       var where = [];
       if (extra.page !== undefined) where.push("page " + extra.page);
       if (extra.row !== undefined) where.push("row " + extra.row);
+      if (extra.element !== undefined) where.push("element " + extra.element);
       if (where.length) entry.appendChild(el("div", "ag-muted", where.join(", ")));
       if (extra.url) {
         var own = safeLink(extra.url, extra.url);
@@ -153,6 +154,9 @@ function tieCard(t) {
     line(box, "Confidence", CONFIDENCE[T.confidence[t]]);
     line(box, "When", whenText(t));
     if (T.note) line(box, "Note", T.note[t]);
+    if (T.proposed && T.proposed[t]) {
+      line(box, "Status", T.status[t] + " (awaiting review: drawn grey, carries no influence)");
+    }
     line(box, "Handle", tieKey(t));
     box.appendChild(el("h2", null, "Evidence (" + T.evidence[t].length + ")"));
     box.appendChild(evidenceList(t, true));

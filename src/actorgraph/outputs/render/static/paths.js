@@ -5,7 +5,7 @@ var pathIndex = null;
 var PATH_LIMIT = 20000;
 
 function influencePairs(t) {
-  if (T.strength[t] <= 0) return [];
+  if (T.strength[t] <= 0 || (T.proposed && T.proposed[t])) return [];  /* proposals wait for review */
   var f = T.from[t], to = T.to[t], influence = tieType(t).influence;
   if (influence === "forward") return [[f, to, true]];
   if (influence === "reverse") return [[to, f, false]];

@@ -1,19 +1,15 @@
-"""Graphs as JSON, and the compiled cache that makes big ones start fast."""
+"""Graphs as JSON (the compiled store is tested in test_store.py)."""
 
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
-from actorgraph import GraphFileError, parse_graph, read_graph, validate_file
+from actorgraph import parse_graph, read_graph, validate_file
 from actorgraph.cli import cli
-from actorgraph.io import cache as compiled
 from actorgraph.io import load as loader
 from actorgraph.io.load import find_graph_files, format_graph, graph_to_data
-from actorgraph.io.synthetic import synthetic_graph
 from conftest import SEED, SMALL
 
 
@@ -75,75 +71,6 @@ def test_json_graphs_are_found_and_queried(runner, tmp_path, monkeypatch):
     result = runner.invoke(cli, ["path", "beta", "gamma", "--format", "json"])
     assert result.exit_code == 0
     assert json.loads(result.output)["paths"][0]["actors"] == ["b", "a", "c"]
-
-
-@pytest.fixture
-def big(tmp_path) -> Path:
-    path = tmp_path / "big.json"
-    path.write_text(as_json(synthetic_graph(1500)))
-    return path
-
-
-def entries() -> list[Path]:
-    return sorted(Path(os.environ["ACTORGRAPH_CACHE_DIR"]).glob("*.pickle"))
-
-
-def test_big_graph_is_cached_once_and_then_read_from_the_cache(big, monkeypatch):
-    first = read_graph(big)
-    [entry] = entries()
-    assert entry.stem == compiled.cache_key(big.read_bytes())
-
-    def no_parsing(*_args, **_kwargs):
-        raise AssertionError("parsed although cached")
-
-    monkeypatch.setattr(loader, "parse_graph", no_parsing)
-    second = read_graph(big)
-    assert second == first and second.path == str(big)
-
-
-def test_corrupt_or_foreign_entries_are_rebuilt(big):
-    graph = read_graph(big)
-    [entry] = entries()
-    blob = bytearray(entry.read_bytes())
-    blob[-10] ^= 0xFF
-    entry.write_bytes(bytes(blob))
-    assert compiled.load(entry.stem) is None
-    assert read_graph(big) == graph
-    assert compiled.load(entry.stem) == graph  # rewritten
-    entry.write_bytes(b"not a cache at all")
-    assert read_graph(big) == graph
-
-
-def test_old_entries_are_pruned(tmp_path, monkeypatch):
-    monkeypatch.setattr(compiled, "MAX_ENTRIES", 3)
-    for n in range(5):
-        path = tmp_path / f"g{n}.yaml"
-        path.write_text(SMALL.replace("title: Small", f"title: Small {n}"))
-        read_graph(path)
-    assert len(entries()) == 3
-
-
-def test_edited_file_gets_a_new_entry_and_no_cache_writes_none(big, runner):
-    read_graph(big)
-    data = json.loads(big.read_text())
-    data["title"] = "Edited"
-    big.write_text(json.dumps(data))
-    assert read_graph(big).title == "Edited"
-    assert len(entries()) == 2
-    big.write_text(json.dumps({**data, "title": "Again"}))
-    result = runner.invoke(cli, ["actors", "-g", str(big), "--no-cache", "--format", "csv"])
-    assert result.exit_code == 0
-    assert len(entries()) == 2
-
-
-def test_broken_big_file_is_never_cached(tmp_path):
-    path = tmp_path / "broken.json"
-    data = graph_to_data(synthetic_graph(1500))
-    data["relations"][5]["type"] = "befriends"
-    path.write_text(json.dumps(data))
-    with pytest.raises(GraphFileError, match="unknown relation type 'befriends'"):
-        read_graph(path)
-    assert entries() == []
 
 
 def test_oversized_yaml_is_refused_with_a_hint(tmp_path, monkeypatch):
