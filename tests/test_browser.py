@@ -19,8 +19,8 @@ pytestmark = pytest.mark.browser
 class Visit:
     """A page opened from file:// with every request, console message and dialog recorded."""
 
-    def __init__(self, browser, path: Path, views: int = 1):
-        self.context = browser.new_context(viewport={"width": 1280, "height": 860})
+    def __init__(self, browser, path: Path, views: int = 1, size=(1280, 860), suffix: str = ""):
+        self.context = browser.new_context(viewport={"width": size[0], "height": size[1]})
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.console: list[str] = []
@@ -30,7 +30,7 @@ class Visit:
         self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.url = path.as_uri()
-        self.page.goto(self.url)
+        self.page.goto(self.url + suffix)
         self.wait_for(
             f"window.actorgraph && window.actorgraph.views.length === {views} && "
             "window.actorgraph.views.every(v => v.ready)"

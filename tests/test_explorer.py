@@ -46,16 +46,7 @@ def open_page(browser, tmp_path):
     def _open(graph, name="page.html", size=(1280, 860), suffix="", **render):
         path = tmp_path / name
         write_html(graph, path, **render)
-        visit = Visit.__new__(Visit)
-        visit.context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-        visit.page = visit.context.new_page()
-        visit.requests, visit.console, visit.dialogs = [], [], []
-        visit.page.on("request", lambda r: visit.requests.append(r.url))
-        visit.page.on("console", lambda m: visit.console.append(f"{m.type}: {m.text}"))
-        visit.page.on("pageerror", lambda e: visit.console.append(f"pageerror: {e}"))
-        visit.url = path.as_uri()
-        visit.page.goto(visit.url + suffix)
-        visit.wait_for("window.actorgraph && window.actorgraph.views[0].ready")
+        visit = Visit(browser, path, size=size, suffix=suffix)
         opened.append(visit)
         return visit
 

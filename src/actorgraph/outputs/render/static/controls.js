@@ -414,13 +414,7 @@ function restoreState(text) {
       var k = parseInt(b, 10) - 1;
       if (blocMap() && k >= 0 && k < data.blocs.length) S.open.add(k);
     });
-    drawLegend();
-    drawBlocList();
-    rebuild();
-    computeActive();
-    if (data.large) fitLabels();
-    paint();
-    showDate();
+    redrawAll();
     if (p.get("from") || p.get("to")) {
       find(".ag-path-from").value = p.get("from") || "";
       find(".ag-path-to").value = p.get("to") || "";
@@ -436,6 +430,17 @@ function restoreState(text) {
     restoring = false;
   }
   saveState();
+}
+
+/* legend, bloc list, drawn items and header again, after the state changed wholesale */
+function redrawAll() {
+  drawLegend();
+  drawBlocList();
+  rebuild();
+  computeActive();
+  if (data.large) fitLabels();
+  paint();
+  showDate();
 }
 
 /* ---- reset: everything back as the page opened, in one click ---------------- */
@@ -460,13 +465,7 @@ function reset() {
   panel.textContent = "";
   emph = null;
   openDrawer(false);
-  drawLegend();
-  drawBlocList();
-  rebuild();
-  computeActive();
-  if (data.large) fitLabels();
-  paint();
-  showDate();
+  redrawAll();
   network.unselectAll();
   network.releaseNode();
   fitAll();
