@@ -22,11 +22,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from actorgraph.model import Graph, View
-from actorgraph.questions.analysis import Analysis, WhatIf, analyze, whatif
 from actorgraph.questions.paths import Path, find_paths
+
+if TYPE_CHECKING:
+    from actorgraph.questions.analysis import Analysis, WhatIf
 
 __all__ = [
     "Explorer",
@@ -43,6 +45,23 @@ __all__ = [
 def paths(graph: Graph, source: str, target: str, **options: Any) -> list[Path]:
     """Shortest influence paths from ``source`` to ``target``; see :func:`.find_paths`."""
     return find_paths(graph, source, target, **options)
+
+
+def analyze(graph: Graph, **options: Any) -> Analysis:
+    """Key actors, brokers, dependencies, tensions, blocs; see :func:`.questions.analysis.analyze`.
+
+    (Imported when asked: a command that only reads a graph does not pay for it.)
+    """
+    from actorgraph.questions.analysis import analyze as run
+
+    return run(graph, **options)
+
+
+def whatif(graph: Graph, **options: Any) -> WhatIf:
+    """What changes when actors or ties go; see :func:`.questions.analysis.whatif`."""
+    from actorgraph.questions.analysis import whatif as run
+
+    return run(graph, **options)
 
 
 def notebook_html(graph: Graph, **options: Any) -> str:
@@ -131,5 +150,3 @@ def register_notebook_display() -> bool:
     formatter.for_type(Graph, notebook_html)
     return True
 
-
-_ = (Analysis, WhatIf)  # re-exported types of analyze() and whatif() results
