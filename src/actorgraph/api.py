@@ -149,4 +149,3 @@ def register_notebook_display() -> bool:
     formatter = shell.display_formatter.formatters["text/html"]
     formatter.for_type(Graph, notebook_html)
     return True
-
