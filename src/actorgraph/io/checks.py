@@ -8,39 +8,18 @@ positioned reader (:mod:`actorgraph.io.positioned`) recorded for it.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 from actorgraph.exceptions import Problem
+from actorgraph.io.meaning import END_WORDS, SINGULAR, Meaning, did_you_mean
 from actorgraph.io.positioned import PathKey, PositionedData, read_positioned_yaml
 from actorgraph.io.schema import COLOR, LINE
 from actorgraph.memory import collector_paused
-from actorgraph.model import RELATION_IDENTITY, name_key, parse_partial_date
-from actorgraph.vocabulary import (
-    BUILTIN,
-    UNREVIEWED,
-    ActorKind,
-    RelationType,
-    Vocabulary,
-    closest_names,
-    declared_entry,
-    trigger_problem,
-)
 
-_SINGULAR = {
-    "actors": "actor",
-    "relations": "relation",
-    "sources": "source",
-    "evidence": "evidence item",
-    "actor_kinds": "actor kind",
-    "relation_types": "relation type",
-    "vocabulary": "vocabulary",
-}
 _TYPE_WORDS = {
     "string": "text",
     "number": "a number",
@@ -278,7 +257,7 @@ def _schema_problems(doc: PositionedData, filename: str) -> Iterator[Problem]:
                         doc.file_of(path, filename),
                         doc.line_of((*path, name)),
                         f"unknown field '{name}' in {_owner_word(path)}",
-                        _did_you_mean(name, allowed, "allowed fields"),
+                        did_you_mean(name, allowed, "allowed fields"),
                     )
         else:
             yield Problem(
@@ -331,17 +310,16 @@ def _schema_message(path: PathKey, error: Any) -> str:
 def _owner_word(path: PathKey) -> str:
     for part in reversed(path):
         if isinstance(part, str):
-            return _SINGULAR.get(part, part)
+            return SINGULAR.get(part, part)
     return "the graph"
 
 
 # "source" is both a tie's first actor and a piece of evidence's document: say which
-_ENDS = {"source": "first actor (source)", "target": "second actor (target)"}
 
 
 def _field_word(path: PathKey) -> str:
-    if path and path[-1] in _ENDS and len(path) == 3 and path[0] == "relations":
-        return _ENDS[str(path[-1])]
+    if path and path[-1] in END_WORDS and len(path) == 3 and path[0] == "relations":
+        return END_WORDS[str(path[-1])]
     if path and path[-1] == "source" and "evidence" in path:
         return "evidence source"
     for part in reversed(path):
@@ -361,281 +339,3 @@ def _describe(value: Any) -> str:
     if len(shown) > 60:  # a 5,000-digit number or a page of text: its start says enough
         shown = f"{shown[:50]}… ({len(str(value)):,} characters)"
     return f"{type(value).__name__.replace('str', 'text')} {shown}"
-
-
-_MAX_LISTED = 40
-
-
-def _did_you_mean(
-    name: str, known: Iterable[str], label: str, other_names: dict[str, str] | None = None
-) -> str:
-    """A hint naming the closest known id (also matched by ``other_names``) and the choices."""
-    known = list(known)
-    pairs = [(k, k) for k in known] + list((other_names or {}).items())
-    close = closest_names(name, pairs, limit=1)
-    listed = (
-        f"{label}: {', '.join(known)}" if len(known) <= _MAX_LISTED else f"{len(known)} {label}"
-    )
-    return f"did you mean '{close[0]}'? {listed}" if close else listed
-
-
-def _items(data: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    value = data.get(key)
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            if isinstance(item, dict):
-                yield index, item
-
-
-class Meaning:
-    """Checks a schema cannot express; tolerant of items the schema already rejected."""
-
-    def __init__(self, doc: PositionedData, filename: str):
-        self.doc, self.data, self.filename = doc, doc.data, filename
-        self.found: list[Problem] = []
-
-    def add(self, path: PathKey, message: str, hint: str = "") -> None:
-        self.found.append(
-            Problem(self.doc.file_of(path, self.filename), self.doc.line_of(path), message, hint)
-        )
-
-    def problems(self) -> list[Problem]:
-        vocabulary = self.vocabulary()
-        sources = self.unique_ids("sources", "source")
-        actors = self.unique_ids("actors", "actor")
-        names = self.check_actors(vocabulary)
-        self.check_relations(vocabulary, actors, names, sources)
-        self.check_views(vocabulary, actors, names)
-        self.check_dates()
-        return self.found
-
-    def unique_ids(self, section: str, word: str) -> dict[str, int]:
-        seen: dict[str, int] = {}
-        for index, item in _items(self.data, section):
-            ident = item.get("id")
-            if not isinstance(ident, str):
-                continue
-            first = seen.setdefault(ident, index)
-            if first != index:
-                self.add(
-                    (section, index, "id"),
-                    f"duplicate {word} id '{ident}'",
-                    f"first defined on line {self.doc.line_of((section, first, 'id'))}",
-                )
-        return seen
-
-    def vocabulary(self) -> Vocabulary:
-        declared = self.data.get("vocabulary")
-        if not isinstance(declared, dict):
-            return BUILTIN
-        kinds: list[ActorKind] = []
-        types: list[RelationType] = []
-        for section, builtins, out in (
-            ("actor_kinds", BUILTIN.actor_kinds, kinds),
-            ("relation_types", BUILTIN.relation_types, types),
-        ):
-            seen: dict[str, int] = {}
-            for index, item in _items(declared, section):
-                ident = item.get("id")
-                path = ("vocabulary", section, index, "id")
-                if not isinstance(ident, str):
-                    continue
-                word = _SINGULAR[section]
-                if ident in builtins:
-                    self.add(
-                        path,
-                        f"{word} '{ident}' is built in already",
-                        "use the built-in one or choose another id",
-                    )
-                elif ident in seen:
-                    self.add(
-                        path,
-                        f"{word} '{ident}' is declared twice",
-                        f"first declared on line {seen[ident]}",
-                    )
-                else:
-                    seen[ident] = self.doc.line_of(path)
-                    out.append(declared_entry(section, item))
-                triggers = item.get("triggers") if section == "relation_types" else None
-                for t_index, trigger in enumerate(triggers if isinstance(triggers, list) else []):
-                    problem = trigger_problem(trigger) if isinstance(trigger, str) else None
-                    if problem:
-                        self.add(
-                            ("vocabulary", section, index, "triggers", t_index),
-                            f"trigger {trigger!r}: {problem}",
-                        )
-        return BUILTIN.extended(kinds, types)
-
-    def check_actors(self, vocabulary: Vocabulary) -> dict[str, str]:
-        """Check kinds and name clashes; return every casefolded name -> actor id."""
-        owners: dict[str, tuple[str, int]] = {}
-        for index, actor in _items(self.data, "actors"):
-            kind = actor.get("kind")
-            if isinstance(kind, str) and kind not in vocabulary.actor_kinds:
-                self.add(
-                    ("actors", index, "kind"),
-                    f"unknown actor kind '{kind}'",
-                    _did_you_mean(kind, vocabulary.actor_kinds, "known kinds"),
-                )
-            ident = actor.get("id")
-            aliases = actor.get("aliases") if isinstance(actor.get("aliases"), list) else []
-            names = [actor.get("id"), actor.get("name"), *aliases]
-            for name in dict.fromkeys(name_key(n) for n in names if isinstance(n, str)):
-                owner = owners.get(name)
-                if owner and owner[0] != ident:
-                    self.add(
-                        ("actors", index),
-                        f"name '{name}' is used by both '{owner[0]}' "
-                        f"(line {self.doc.line_of(('actors', owner[1]))}) and '{ident}'",
-                        "names and aliases must pick out one actor",
-                    )
-                elif not owner:
-                    owners[name] = (str(ident), index)
-        return {name: owner[0] for name, owner in owners.items()}
-
-    def check_relations(
-        self,
-        vocabulary: Vocabulary,
-        actors: dict[str, int],
-        names: dict[str, str],
-        sources: dict[str, int],
-    ) -> None:
-        # the hot loop for big graphs: plain lookups first, messages only on a problem
-        types = vocabulary.relation_types
-        first_index: dict[tuple[Any, ...], int] = {}
-        for index, relation in _items(self.data, "relations"):
-            source, target = relation.get("source"), relation.get("target")
-            for end, name in (("source", source), ("target", target)):
-                if name not in actors and isinstance(name, str):
-                    self.add(
-                        ("relations", index, end),
-                        f"unknown {_ENDS[end]} '{name}'",
-                        _did_you_mean(name, actors, "known actors", names),
-                    )
-            rtype = relation.get("type")
-            if rtype not in types and isinstance(rtype, str):
-                self.add(
-                    ("relations", index, "type"),
-                    f"unknown relation type '{rtype}'",
-                    _did_you_mean(rtype, types, "known types"),
-                )
-            if source == target and source is not None:
-                self.add(
-                    ("relations", index),
-                    f"relation from '{source}' to itself",
-                    "self-loops are refused: a tie needs two actors",
-                )
-            strength = relation.get("strength")
-            if isinstance(strength, float) and not math.isfinite(strength):
-                self.add(
-                    ("relations", index, "strength"),
-                    f"strength must be between 0 and 1, got {strength}",
-                )
-            evidence = relation.get("evidence")
-            if isinstance(evidence, list):
-                for e_index, item in enumerate(evidence):
-                    if isinstance(item, dict) and "claim" not in item:
-                        self.check_unclaimed(index, e_index, relation, item)
-                    cited = item.get("source") if isinstance(item, dict) else None
-                    if cited not in sources and isinstance(cited, str):
-                        self.add(
-                            ("relations", index, "evidence", e_index, "source"),
-                            f"unknown evidence source '{cited}'",
-                            _did_you_mean(cited, sources, "sources in this file")
-                            if sources
-                            else "declare it under 'sources:'",
-                        )
-            signature = _signature(relation)
-            first = first_index.setdefault(signature, index)
-            if first != index:
-                self.add(
-                    ("relations", index),
-                    "the same relation is stated twice",
-                    f"first on line {self.doc.line_of(('relations', first))}; merge their evidence",
-                )
-
-    def check_unclaimed(
-        self, index: int, e_index: int, relation: dict[str, Any], item: dict[str, Any]
-    ) -> None:
-        """A quote may stand alone in a proposal; a reviewed tie needs the analyst's claim."""
-        path = ("relations", index, "evidence", e_index)
-        if "quote" not in item:
-            self.add(path, "evidence item is missing 'claim'", "say what the source shows")
-        elif relation.get("status") not in UNREVIEWED:
-            self.add(
-                path,
-                "evidence has a quote but no claim",
-                "write the claim in your own words, or mark the relation 'status: proposed'",
-            )
-
-    def check_views(
-        self, vocabulary: Vocabulary, actors: dict[str, int], names: dict[str, str]
-    ) -> None:
-        """A view names actors, kinds and types the file knows."""
-        self.unique_ids("views", "view")
-        for index, view in _items(self.data, "views"):
-            named = [("focus", view.get("focus"))]
-            for p_index, pair in enumerate(view.get("paths") or ()):
-                if isinstance(pair, list):
-                    named += [(("paths", p_index, end), a) for end, a in enumerate(pair)]
-            for where, actor in named:
-                if isinstance(actor, str) and actor not in actors:
-                    path = ("views", index, *(where if isinstance(where, tuple) else (where,)))
-                    self.add(
-                        path,
-                        f"view names unknown actor '{actor}'",
-                        _did_you_mean(actor, actors, "known actors", names),
-                    )
-            for field_name, known, word in (
-                ("kinds", vocabulary.actor_kinds, "actor kind"),
-                ("types", vocabulary.relation_types, "relation type"),
-            ):
-                for k_index, value in enumerate(view.get(field_name) or ()):
-                    if isinstance(value, str) and value not in known:
-                        self.add(
-                            ("views", index, field_name, k_index),
-                            f"view names unknown {word} '{value}'",
-                            _did_you_mean(value, known, f"known {word}s"),
-                        )
-
-    def check_dates(self) -> None:
-        def check(path: PathKey, value: Any) -> dt.date | None:
-            if isinstance(value, (str, int)) and not isinstance(value, bool):
-                bounds = parse_partial_date(value)
-                if bounds is None:
-                    self.add(path, f"invalid date {value!r}", "use YYYY, YYYY-MM or YYYY-MM-DD")
-                    return None
-                return bounds[0]
-            return None
-
-        if "as_of" in self.data:
-            check(("as_of",), self.data["as_of"])
-        for index, source in _items(self.data, "sources"):
-            if "published" in source:
-                check(("sources", index, "published"), source["published"])
-        for index, view in _items(self.data, "views"):
-            if "as_of" in view:
-                check(("views", index, "as_of"), view["as_of"])
-        for index, relation in _items(self.data, "relations"):
-            if "since" not in relation and "until" not in relation:
-                continue
-            since = until = None
-            if "since" in relation:
-                since = check(("relations", index, "since"), relation["since"])
-            if "until" in relation:
-                until = check(("relations", index, "until"), relation["until"])
-            if since and until and until < since:
-                self.add(
-                    ("relations", index, "until"),
-                    f"until ({relation['until']}) is before since ({relation['since']})",
-                )
-
-
-def _signature(relation: dict[str, Any]) -> tuple[Any, ...]:
-    """What makes two relations the same statement."""
-    values = tuple(relation.get(k) for k in RELATION_IDENTITY)
-    try:
-        hash(values)
-    except TypeError:  # a list or mapping where a value belongs; the schema says so
-        return tuple(map(repr, values))
-    return values

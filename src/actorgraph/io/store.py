@@ -66,6 +66,7 @@ _READING_CODE = (
     "vocabulary/rules.py",
     "io/load.py",
     "io/checks.py",
+    "io/meaning.py",
     "io/schema.py",
     "io/positioned.py",
     "io/stored.py",
