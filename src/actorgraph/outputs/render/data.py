@@ -20,7 +20,7 @@ from typing import Any
 
 from actorgraph.model import Graph, parse_partial_date
 from actorgraph.outputs.render.layout import LAYOUT_SEED, bloc_layout, layout
-from actorgraph.vocabulary import LARGE_GRAPH, POLARITY_STYLE, PROPOSED_STYLE
+from actorgraph.vocabulary import CONFIDENCE_LEVELS, LARGE_GRAPH, POLARITY_STYLE, PROPOSED_STYLE
 
 __all__ = ["BLOC_MAP", "LARGE_GRAPH", "POLARITY_STYLE", "importance", "layout", "page_data"]
 
@@ -29,7 +29,6 @@ __all__ = ["BLOC_MAP", "LARGE_GRAPH", "POLARITY_STYLE", "importance", "layout", 
 # during hover/click/pan/search/paths (a focus repaints 2,000 actors and 10,000 ties), so the
 # map starts well below that; see README "Benchmarks".
 BLOC_MAP = 1000
-CONFIDENCE = ("low", "medium", "high")
 EVIDENCE_EXTRAS = ("url", "quote", "page", "row", "element")
 
 
@@ -69,7 +68,7 @@ def _ties(graph: Graph, index: dict[str, int], large: bool) -> dict[str, Any]:
         "to": [index[r.target] for r in relations],
         "type": [types[r.type] for r in relations],
         "strength": [r.strength for r in relations],
-        "confidence": [CONFIDENCE.index(r.confidence) for r in relations],
+        "confidence": [CONFIDENCE_LEVELS.index(r.confidence) for r in relations],
         "nth": nth,
         "evidence": [[_evidence(e, sources) for e in r.evidence] for r in relations],
     }
@@ -180,6 +179,7 @@ def page_data(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
             }
             for t in vocabulary.relation_types.values()
         ],
+        "confidence": list(CONFIDENCE_LEVELS),
         "polarities": [{"id": p, **s} for p, s in POLARITY_STYLE.items()]
         + ([{"id": "proposed", **PROPOSED_STYLE}] if graph.reviewed() is not graph else []),
         "sources": [

@@ -19,7 +19,7 @@ var data = JSON.parse(find(".ag-data").textContent);
 var options = JSON.parse(find(".ag-options").textContent);
 var A = data.actors, T = data.ties;
 var actorCount = A.id.length, tieCount = T.from.length;
-var CONFIDENCE = ["low", "medium", "high"];
+var CONFIDENCE = data.confidence;  /* the rule book's levels, weakest first */
 var CONFIDENCE_OPACITY = [0.4, 0.7, 0.95];
 var BLOC_COLOURS = ["#1f77b4", "#e36c0a", "#2ca02c", "#c9302c", "#8a5bb8", "#8c564b",
   "#d44fa6", "#5f6b76", "#9a9a1e", "#1597a6"];
