@@ -98,7 +98,10 @@ def read_graph(path: str | os.PathLike[str], cache: bool = True) -> Graph:
     data = _read_bytes(file)
     graph = parse_graph(_decode(data, name), name)
     if folder is not None:
+        from actorgraph.io.derived import read_through_store
+
         store.save(folder, file, info, seen, data, graph)
+        read_through_store(graph)  # its blocs, ranks and positions may be kept there too
     return graph
 
 

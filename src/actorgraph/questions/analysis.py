@@ -320,8 +320,18 @@ def _explain(trio: tuple[str, str, str], signs: tuple[int, int, int], names: dic
     return f"{names[x]} and {names[y]} cooperate and share an adversary in {names[w]}"
 
 
-def blocs(graph: Graph) -> list[tuple[str, ...]]:
-    """Groups bound by cooperative ties (Louvain, fixed seed), largest first."""
+def bloc_levels(graph: Graph) -> list[list[tuple[str, ...]]]:
+    """Every level of the seeded Louvain run over cooperative ties, finest first; each
+    level's groups are unions of the level's before it, and the last level gives
+    :func:`blocs`. Kept in the store for a graph read through it (see
+    :mod:`actorgraph.io.derived`): the run is most of a large graph's render."""
+    from actorgraph.io.derived import remembered
+
+    levels = remembered(graph, "louvain-levels", [__file__], lambda: _louvain_levels(graph))
+    return [[tuple(group) for group in level] for level in levels]
+
+
+def _louvain_levels(graph: Graph) -> list[list[list[str]]]:
     import networkx as nx
 
     cooperative = nx.Graph()
@@ -330,8 +340,16 @@ def blocs(graph: Graph) -> list[tuple[str, ...]]:
             cooperative.add_edge(*sorted(pair))
     if cooperative.number_of_edges() == 0:
         return []
-    groups = nx.community.louvain_communities(cooperative, seed=SEED)
-    found = [tuple(sorted(g)) for g in groups if len(g) > 1]
+    # an undirected, unweighted simple graph: networkx's own fast case (no conversion)
+    partitions = nx.community.louvain_partitions(cooperative, seed=SEED)
+    return [sorted(sorted(group) for group in level) for level in partitions]
+
+
+def blocs(graph: Graph) -> list[tuple[str, ...]]:
+    """Groups bound by cooperative ties (Louvain, fixed seed: the last level of
+    :func:`bloc_levels`), largest first."""
+    levels = bloc_levels(graph)
+    found = [group for group in levels[-1] if len(group) > 1] if levels else []
     return sorted(found, key=lambda g: (-len(g), g))
 
 

@@ -16,6 +16,7 @@ around the bloc's place on the map so that opening one keeps the picture.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from typing import Any
 
 from actorgraph.model import Graph, parse_partial_date
@@ -29,15 +30,96 @@ __all__ = ["BLOC_MAP", "LARGE_GRAPH", "POLARITY_STYLE", "importance", "layout", 
 # during hover/click/pan/search/paths (a focus repaints 2,000 actors and 10,000 ties), so the
 # map starts well below that; see README "Benchmarks".
 BLOC_MAP = 1000
+# A bloc bigger than this opens as parts of at most this many actors (see ``bloc_parts``):
+# vis-network takes about a second to add a thousand actors and their ties in one go,
+# and every later change to the drawing costs in proportion to what is drawn.
+PART_SIZE = 150
 EVIDENCE_EXTRAS = ("url", "quote", "page", "row", "element")
 
 
-def importance(graph: Graph) -> dict[str, float]:
-    """Influence rank (see :mod:`actorgraph.questions.analysis`): 1 for the actor who moves most."""
-    from actorgraph.network import collapsed_influence
-    from actorgraph.questions.analysis import influence_rank
+def _code(*modules: str) -> list[str]:
+    """The files of some modules, found without running them (networkx loads only when needed)."""
+    return [str(importlib.util.find_spec(m).origin) for m in modules]  # type: ignore[union-attr]
 
-    return influence_rank(collapsed_influence(graph))
+
+def importance(graph: Graph) -> dict[str, float]:
+    """Influence rank (see :mod:`actorgraph.questions.analysis`): 1 for the actor who moves most.
+    Kept in the store for a graph read through it (:mod:`actorgraph.io.derived`)."""
+    from actorgraph.io.derived import remembered
+
+    def compute() -> dict[str, float]:
+        from actorgraph.network import collapsed_influence
+        from actorgraph.questions.analysis import influence_rank
+
+        return influence_rank(collapsed_influence(graph))
+
+    code = _code("actorgraph.network", "actorgraph.questions.analysis")
+    return remembered(graph, "influence-rank", code, compute)
+
+
+def placed_in_blocs(graph: Graph, groups: list[tuple[str, ...]]) -> dict[str, tuple[float, float]]:
+    """:func:`~actorgraph.outputs.render.layout.bloc_layout`, kept in the store for a graph
+    read through it (it follows from the graph and its blocs)."""
+    from actorgraph.io.derived import remembered
+
+    def compute() -> dict[str, list[float]]:
+        return {a: list(xy) for a, xy in bloc_layout(graph, groups).items()}
+
+    code = _code("actorgraph.outputs.render.layout", "actorgraph.questions.analysis")
+    kept = remembered(graph, "bloc-layout", code, compute)
+    return {a: (xy[0], xy[1]) for a, xy in kept.items()}
+
+
+def bloc_parts(
+    groups: list[tuple[str, ...]],
+    finest: list[tuple[str, ...]],
+    positions: dict[str, tuple[float, float]],
+    size: int = PART_SIZE,
+) -> list[tuple[int, tuple[str, ...]]]:
+    """(group number, members) for the parts of every group bigger than ``size``.
+
+    A part is made of the finest groups of the same Louvain run (the first level of
+    :func:`~actorgraph.questions.analysis.bloc_levels`, a few actors each), gathered
+    by place: the group's pieces are halved along the wider side of where they stand
+    until each half holds at most ``size`` actors. So a part is a region of its bloc's
+    disc, and no tight little group is cut in two (unless it alone is bigger than ``size``).
+    """
+    piece_of = {a: n for n, g in enumerate(finest) for a in g}
+    parts = []
+    for number, members in enumerate(groups):
+        if len(members) <= size:
+            continue
+        pieces: dict[object, list[str]] = {}
+        for actor in members:
+            pieces.setdefault(piece_of.get(actor, actor), []).append(actor)
+        for part in _halve(list(pieces.values()), positions, size):
+            parts.append((number, tuple(sorted(part))))
+    return parts
+
+
+def _halve(
+    pieces: list[list[str]], positions: dict[str, tuple[float, float]], size: int
+) -> list[list[str]]:
+    total = sum(map(len, pieces))
+    if total <= size:
+        return [[a for piece in pieces for a in piece]]
+    if len(pieces) == 1:  # one piece too big on its own: its actors, one by one
+        pieces = [[a] for a in pieces[0]]
+    centres = [
+        tuple(sum(positions[a][axis] for a in piece) / len(piece) for axis in (0, 1))
+        for piece in pieces
+    ]
+    spans = [max(c[axis] for c in centres) - min(c[axis] for c in centres) for axis in (0, 1)]
+    axis = 0 if spans[0] >= spans[1] else 1
+    order = sorted(range(len(pieces)), key=lambda i: (centres[i][axis], pieces[i][0]))
+    count = cut = 0
+    while cut < len(order) - 1 and count + len(pieces[order[cut]]) <= total / 2:
+        count += len(pieces[order[cut]])
+        cut += 1
+    cut = max(cut, 1)
+    return _halve([pieces[i] for i in order[:cut]], positions, size) + _halve(
+        [pieces[i] for i in order[cut:]], positions, size
+    )
 
 
 def _day(value: str | None, last: bool) -> int | None:
@@ -123,28 +205,43 @@ def _metrics(graph: Graph, large: bool, scores: dict[str, float]) -> dict[str, A
     }
 
 
-def _blocs(
-    graph: Graph, groups: list[tuple[str, ...]], index: dict[str, int], scores: dict[str, float]
-) -> list[dict[str, Any]]:
-    names = {a.id: a.name for a in graph.actors}
+def bloc_level(levels: list[list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
+    """The finest level of a Louvain run (none when nothing cooperates)."""
+    return levels[0] if levels else []
+
+
+def _with_loose(graph: Graph, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The blocs, and the actors in none as one more group at the end (when there are any)."""
     seen = {a for g in groups for a in g}
     loose = tuple(a.id for a in graph.actors if a.id not in seen)
-    found = []
-    for number, members in enumerate([*groups, loose] if loose else groups):
-        leaders = sorted(members, key=lambda a: (-scores.get(a, 0.0), a))[:2]
-        found.append(
-            {
-                "members": sorted(index[a] for a in members),
-                "leaders": [names[a] for a in leaders],
-                "loose": bool(loose) and number == len(groups),
-            }
-        )
-    return found
+    return [*groups, loose] if loose else list(groups)
+
+
+def _leaders(names: dict[str, str], members: tuple[str, ...], scores: dict[str, float]) -> list[str]:
+    return [names[a] for a in sorted(members, key=lambda a: (-scores.get(a, 0.0), a))[:2]]
+
+
+def _blocs(
+    graph: Graph,
+    groups: list[tuple[str, ...]],
+    everyone: list[tuple[str, ...]],
+    index: dict[str, int],
+    scores: dict[str, float],
+) -> list[dict[str, Any]]:
+    names = {a.id: a.name for a in graph.actors}
+    return [
+        {
+            "members": sorted(index[a] for a in members),
+            "leaders": _leaders(names, members, scores),
+            "loose": number == len(groups),
+        }
+        for number, members in enumerate(everyone)
+    ]
 
 
 def page_data(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
     """Everything the page script needs, as plain JSON-ready data."""
-    from actorgraph.questions.analysis import blocs
+    from actorgraph.questions.analysis import bloc_levels, blocs
 
     vocabulary = graph.vocabulary
     large = len(graph.actors) > LARGE_GRAPH
@@ -153,8 +250,13 @@ def page_data(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
     index = {a.id: i for i, a in enumerate(graph.actors)}
     kinds = {k: i for i, k in enumerate(vocabulary.actor_kinds)}
     groups = blocs(graph)
+    everyone = _with_loose(graph, groups)
     bloc_of = {a: n for n, members in enumerate(groups) for a in members}
     actors = graph.actors
+    positions = placed_in_blocs(graph, groups) if bloc_map else layout(graph)
+    parts = bloc_parts(everyone, bloc_level(bloc_levels(graph)), positions) if bloc_map else []
+    part_of = {a: n for n, (_, members) in enumerate(parts) for a in members}
+    names = {a.id: a.name for a in actors}
     data: dict[str, Any] = {
         "actors": {
             "id": [a.id for a in actors],
@@ -194,12 +296,21 @@ def page_data(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
             for s in graph.sources
         ],
         "metrics": _metrics(graph, large, scores),
-        "blocs": _blocs(graph, groups, index, scores),
+        "blocs": _blocs(graph, groups, everyone, index, scores),
+        "parts": [
+            {
+                "bloc": number,
+                "members": sorted(index[a] for a in members),
+                "leaders": _leaders(names, members, scores),
+            }
+            for number, members in parts
+        ],
         "large": large,
         "blocMap": bloc_map,
     }
+    if parts:
+        data["actors"]["part"] = [part_of.get(a.id, -1) for a in actors]
     data["time"] = _time(data["ties"], as_of)
-    positions = bloc_layout(graph, groups) if bloc_map else layout(graph)
     data["actors"]["x"] = [positions[a.id][0] for a in actors]
     data["actors"]["y"] = [positions[a.id][1] for a in actors]
     return data

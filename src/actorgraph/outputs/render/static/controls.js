@@ -4,19 +4,39 @@
 
 function setBloc(b, open) {
   if (!blocMap() || open === S.open.has(b)) return;
-  if (open) S.open.add(b); else S.open.delete(b);
+  if (open) S.open.add(b);
+  else {
+    S.open.delete(b);
+    partsOf[b].forEach(function (k) { S.openParts.delete(k); });
+  }
   rebuild();
   drawBlocList();
   saveState();
 }
 
-/* open the blocs of these actors; returns whether anything had to be added */
+function setPart(k, open) {
+  if (!blocMap() || open === S.openParts.has(k)) return;
+  if (open) { S.open.add(parts[k].bloc); S.openParts.add(k); } else S.openParts.delete(k);
+  rebuild();
+  drawBlocList();
+  saveState();
+}
+
+/* open a closed bloc or part node ("b3", "p12") */
+function openGroup(id) {
+  var g = groupOf(id);
+  if (g.part) setPart(g.index, true); else setBloc(g.index, true);
+}
+
+/* open the blocs of these actors, and within them only their parts; returns whether
+ * anything had to be added */
 function openBlocsOf(actorIds, first) {
   if (!blocMap()) return false;
   var changed = false;
   actorIds.forEach(function (i) {
-    var b = blocOf(i);
+    var b = blocOf(i), k = partOf(i);
     if (b >= 0 && !S.open.has(b)) { S.open.add(b); changed = true; }
+    if (k >= 0 && !S.openParts.has(k)) { S.openParts.add(k); changed = true; }
   });
   if (changed) { rebuild(first || actorIds); drawBlocList(); }
   return changed;
@@ -371,7 +391,9 @@ function stateText() {
   if (S.minStrength) p.set("min-strength", String(S.minStrength));
   if (S.minConfidence) p.set("min-confidence", CONFIDENCE[S.minConfidence]);
   if (S.asOf !== null) p.set("as-of", textOf(S.asOf));
-  if (S.open.size) p.set("open", Array.from(S.open).sort(function (a, b) { return a - b; }).map(function (b) { return b + 1; }).join(","));
+  [["open", S.open], ["parts", S.openParts]].forEach(function (item) {
+    if (item[1].size) p.set(item[0], Array.from(item[1]).sort(function (a, b) { return a - b; }).map(function (b) { return b + 1; }).join(","));
+  });
   if (S.colour !== "kind") p.set("colour", S.colour);
   if (S.path) { p.set("from", S.path.from); p.set("to", S.path.to); p.set("k", String(S.path.k)); }
   if (S.table) p.set("table", "1");
@@ -413,6 +435,10 @@ function restoreState(text) {
     (p.get("open") || "").split(",").forEach(function (b) {
       var k = parseInt(b, 10) - 1;
       if (blocMap() && k >= 0 && k < data.blocs.length) S.open.add(k);
+    });
+    (p.get("parts") || "").split(",").forEach(function (b) {
+      var k = parseInt(b, 10) - 1;
+      if (blocMap() && k >= 0 && k < parts.length) { S.open.add(parts[k].bloc); S.openParts.add(k); }
     });
     redrawAll();
     if (p.get("from") || p.get("to")) {

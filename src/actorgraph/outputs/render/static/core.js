@@ -50,6 +50,12 @@ for (var t0 = 0; t0 < tieCount; t0++) {
 var looseBloc = data.blocs.length && data.blocs[data.blocs.length - 1].loose
   ? data.blocs.length - 1 : -1;
 function blocOf(i) { return A.bloc[i] >= 0 ? A.bloc[i] : looseBloc; }
+/* a bloc bigger than the page's part size opens as parts (data.parts[k]: bloc, members,
+ * leaders), each opened on its own, so no open adds more than a part's actors at once */
+var parts = data.parts || [];
+var partsOf = data.blocs.map(function () { return []; });
+parts.forEach(function (part, k) { partsOf[part.bloc].push(k); });
+function partOf(i) { return A.part ? A.part[i] : -1; }
 
 /* ---- the view's state: everything the URL hash keeps -------------------- */
 
@@ -62,6 +68,7 @@ function freshState() {
     minStrength: 0, minConfidence: 0,
     asOf: null,            /* slider value, or null for all dates */
     open: new Set(),       /* blocs opened on the bloc map */
+    openParts: new Set(),  /* parts opened within open blocs */
     colour: "kind",
     path: null,            /* {from, to, k} as typed */
     table: false

@@ -1,6 +1,7 @@
 /* part 2: what vis-network draws. Actors are nodes with their index as id; on the bloc
  * map a closed bloc is one node ("b" + index) and the ties into it one aggregate edge
- * ("g" + ends). Only what is drawn goes into the vis DataSets, and each repaint updates
+ * ("g" + ends); an open bloc bigger than a part shows its closed parts ("p" + index)
+ * the same way. Only what is drawn goes into the vis DataSets, and each repaint updates
  * only the items whose look changed, so a 10,000-actor page stays responsive. */
 
 var nodes = new vis.DataSet(), edges = new vis.DataSet();
@@ -11,8 +12,19 @@ var hoverEdgeId = null;
 var fitted = null;                                     /* Set of actors whose labels fit */
 
 function blocMap() { return data.blocMap; }
-function actorDrawn(i) { return !blocMap() || S.open.has(blocOf(i)); }
-function endOf(i) { return actorDrawn(i) ? i : "b" + blocOf(i); }
+function actorDrawn(i) {
+  if (!blocMap()) return true;
+  var p = partOf(i);
+  return S.open.has(blocOf(i)) && (p < 0 || S.openParts.has(p));
+}
+/* what stands for an actor: itself, its closed part ("p" + index) or its closed bloc */
+function endOf(i) {
+  if (actorDrawn(i)) return i;
+  return S.open.has(blocOf(i)) ? "p" + partOf(i) : "b" + blocOf(i);
+}
+/* a group node's id: "b3" is bloc 3, "p12" part 12 */
+function groupOf(id) { return { part: id.charAt(0) === "p", index: +id.slice(1) }; }
+function groupMembers(id) { var g = groupOf(id); return (g.part ? parts : data.blocs)[g.index].members; }
 
 function actorColour(i) {
   if (S.colour === "bloc") {
@@ -31,6 +43,12 @@ function colourSet(fill, border) {
     hover: { background: fill, border: border } };
 }
 
+function partLabel(k) {
+  return parts[k].leaders.join(" \u00b7 ") + " (" + parts[k].members.length + ")";
+}
+function groupLabel(id) { var g = groupOf(id); return g.part ? partLabel(g.index) : blocLabel(g.index); }
+function groupColour(id) { var g = groupOf(id); return blocColour(g.part ? parts[g.index].bloc : g.index); }
+
 function blocLabel(b) {
   var bloc = data.blocs[b];
   if (bloc.loose) return "Not in a bloc (" + bloc.members.length + ")";
@@ -38,27 +56,36 @@ function blocLabel(b) {
 }
 
 /* bloc labels scale with the bloc, so they read at the zoom that shows the whole map */
-function blocFont(b) { return Math.max(16, 0.2 * (30 * Math.sqrt(data.blocs[b].members.length) + 40)); }
+function groupRadius(count) { return 30 * Math.sqrt(count) + 40; }
+function groupFont(id) { return Math.max(16, 0.2 * groupRadius(groupMembers(id).length)); }
 
-function blocCentre(b) {
-  var members = data.blocs[b].members, x = 0, y = 0;
+function centreOf(members) {
+  var x = 0, y = 0;
   if (!A.x) return { x: 0, y: 0 };
   members.forEach(function (i) { x += A.x[i]; y += A.y[i]; });
   return { x: x / members.length, y: y / members.length };
 }
 
-/* the scene: which nodes and edges should exist, given the open blocs */
+function groupNode(wanted, id, members, scale) {
+  var c = centreOf(members);
+  wanted.set(id, { id: id, x: c.x, y: c.y, shape: "dot", size: scale * groupRadius(members.length),
+    label: groupLabel(id), borderWidth: 2 });
+}
+
+/* the scene: which nodes and edges should exist, given the open blocs and parts */
 function scene() {
   var wantNodes = new Map(), wantEdges = new Map();
   aggregates = new Map();
   if (blocMap()) {
     data.blocs.forEach(function (bloc, b) {
-      if (S.open.has(b)) return;
-      var c = blocCentre(b);
-      /* the disc its actors fill when open (layout.bloc_layout), so the map keeps its scale */
-      var radius = 30 * Math.sqrt(bloc.members.length) + 40;
-      wantNodes.set("b" + b, { id: "b" + b, bloc: b, x: c.x, y: c.y, shape: "dot",
-        size: 0.6 * radius, label: blocLabel(b), borderWidth: 2 });
+      if (!S.open.has(b)) {
+        /* the disc its actors fill when open (layout.bloc_layout), so the map keeps its scale */
+        groupNode(wantNodes, "b" + b, bloc.members, 0.6);
+        return;
+      }
+      partsOf[b].forEach(function (k) {
+        if (!S.openParts.has(k)) groupNode(wantNodes, "p" + k, parts[k].members, 0.45);
+      });
     });
   }
   for (var i = 0; i < actorCount; i++) {
@@ -98,8 +125,25 @@ function tieCurve(t) {
  * nodes and ties go in by slices of ~40 ms (vis-network builds each object in turn), so
  * that opening a bloc of a thousand actors never blocks the page for long; ``first``
  * names actors to add at once (the one being focused, a path's actors). */
-var queued = [], queueTimer = null, SLICE_MS = 60;
-function rebuild(first) {
+var queued = [], queueTimer = null, SLICE_MS = 40;
+
+/* While physics is off, vis-network redraws the whole canvas on every DataSet change, in
+ * the same task: a batch of changes is drawn once instead, in the next frame. */
+var batching = 0, redrawWas = true;
+function batch(work) {
+  var renderer = network && network.renderer;
+  if (!renderer) return work();
+  if (batching++ === 0) { redrawWas = renderer.allowRedraw; renderer.allowRedraw = false; }
+  try { return work(); } finally {
+    if (--batching === 0) {
+      renderer.allowRedraw = redrawWas;
+      if (redrawWas) renderer._requestRedraw();
+    }
+  }
+}
+
+function rebuild(first) { batch(function () { rebuildNow(first); }); }
+function rebuildNow(first) {
   var want = scene();
   var goneNodes = [], goneEdges = [];
   drawnEdges.forEach(function (_, id) { if (!want.edges.has(id)) goneEdges.push(id); });
@@ -116,13 +160,14 @@ function rebuild(first) {
   var ties = [];
   want.edges.forEach(function (edge, id) { if (!drawnEdges.has(id)) ties.push(edge); });
   queued = later.concat(ties);
-  addItems(now, true);
+  addItems(now);
   if (data.large) fitLabels();
   paint();
   drain(!network);
 }
 
-function addItems(items, all) {
+function addItems(items) { batch(function () { addNow(items); }); }
+function addNow(items) {
   var newNodes = [], newEdges = [];
   items.forEach(function (item) {
     var isEdge = item.from !== undefined;
@@ -154,7 +199,7 @@ function drain(all) {
       chunk.push(queued.shift());
     }
     var start = performance.now();
-    addItems(chunk, all);
+    addItems(chunk);
     perItem[rate] = Math.max(0.02, (performance.now() - start) / chunk.length);
   }
   view.filling = queued.length > 0;
@@ -175,12 +220,11 @@ refreshTheme();
 function nodeLook(id) {
   var fg = theme.fg, bg = theme.canvas, faint = theme.faint;
   var on = !emph || emph.nodes.has(id);
-  if (typeof id === "string") {            /* a closed bloc */
-    var b = +id.slice(1);
-    var any = data.blocs[b].members.some(function (i) { return !S.hiddenKinds.has(A.kind[i]); });
-    var fill = on ? blocColour(b) : DIMMED;
+  if (typeof id === "string") {            /* a closed bloc or part */
+    var any = groupMembers(id).some(function (i) { return !S.hiddenKinds.has(A.kind[i]); });
+    var fill = on ? groupColour(id) : DIMMED;
     return { color: colourSet(fill, on ? theme.border : DIMMED), hidden: !any,
-      font: { color: on ? fg : faint, strokeColor: bg, size: blocFont(b) }, label: blocLabel(b),
+      font: { color: on ? fg : faint, strokeColor: bg, size: groupFont(id) }, label: groupLabel(id),
       sig: [fill, any, on, fg].join() };
   }
   var hidden = S.hiddenKinds.has(A.kind[id]);
@@ -195,7 +239,7 @@ function nodeLook(id) {
 
 function edgeLook(id) {
   var fg = theme.fg, bg = theme.canvas;
-  if (typeof id === "string") {            /* ties into a closed bloc, counted */
+  if (typeof id === "string") {            /* ties into a closed bloc or part, counted */
     var agg = aggregates.get(id), count = 0;
     agg.ties.forEach(function (t) { count += activeTie[t]; });
     var onAgg = !emph || emph.edges.has(id);
@@ -218,7 +262,8 @@ function edgeLook(id) {
 }
 
 /* repaint what changed since the last paint */
-function paint() {
+function paint() { batch(paintNow); }
+function paintNow() {
   var nodeUpdates = [], edgeUpdates = [];
   drawnNodes.forEach(function (sig, id) {
     var look = nodeLook(id);

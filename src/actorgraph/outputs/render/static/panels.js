@@ -95,9 +95,19 @@ function blocTooltip(b) {
   return box;
 }
 
+function partTooltip(k) {
+  var box = el("div", "ag-tip");
+  box.appendChild(el("strong", null, partLabel(k)));
+  box.appendChild(el("div", "ag-muted", "Part of the bloc " + blocLabel(parts[k].bloc) + ": " +
+    parts[k].members.length + " actors that stand together. Click to open it."));
+  return box;
+}
+
 function tooltipFor(id, isEdge) {
   if (isEdge) return typeof id === "number" ? tieTooltip(id) : undefined;
-  return typeof id === "number" ? actorTooltip(id) : blocTooltip(+id.slice(1));
+  if (typeof id === "number") return actorTooltip(id);
+  var g = groupOf(id);
+  return g.part ? partTooltip(g.index) : blocTooltip(g.index);
 }
 
 /* ---- the side panel: one card at a time, always at the top ---------------- */

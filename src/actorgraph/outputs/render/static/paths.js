@@ -141,9 +141,11 @@ function showPaths(quiet) {
     clearEmphasis();
     return;
   }
-  var keepActors = new Set(), keepTies = new Set();
+  var keepActors = new Set(), keepTies = new Set(), query = S.path;
   paths.forEach(function (path) { path.actors.forEach(function (i) { keepActors.add(i); }); });
-  openBlocsOf(Array.from(keepActors));
+  var shown = Array.from(keepActors);
+  /* opening the parts the paths cross is a task of its own, after the list */
+  var opening = blocMap() && shown.some(function (i) { return !actorDrawn(i); });
   var list = el("ol");
   paths.forEach(function (path) {
     var item = el("li", "ag-path");
@@ -164,13 +166,17 @@ function showPaths(quiet) {
   result.appendChild(list);
   S.focus = S.tie = S.bloc = null;
   panel.hidden = true;
-  emphasise(Array.from(keepActors), Array.from(keepTies));
-  network.selectNodes(Array.from(keepActors));
-  if (!quiet) {
-    network.fit({ nodes: Array.from(keepActors), animation: false });
-    if (network.getScale() > 1.5) network.moveTo({ scale: 1.5 });
-    refitLabels();
-  }
+  later(opening, function () {
+    if (S.path !== query) return;  /* another query came first */
+    openBlocsOf(shown, shown);
+    emphasise(shown, Array.from(keepTies));
+    network.selectNodes(shown);
+    if (!quiet) {
+      network.fit({ nodes: shown, animation: false });
+      if (network.getScale() > 1.5) network.moveTo({ scale: 1.5 });
+      refitLabels();
+    }
+  });
   openDrawer(true);
 }
 

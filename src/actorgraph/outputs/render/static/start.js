@@ -73,13 +73,17 @@ network.on("click", function (event) {
   if (event.nodes.length) {
     var id = event.nodes[0];
     if (typeof id === "number") selectActor(id, false);
-    else if (blocMap()) { var b = +id.slice(1); setBloc(b, true); blocCard(b); }
+    else if (blocMap()) {
+      var g = groupOf(id);
+      openGroup(id);
+      blocCard(g.part ? parts[g.index].bloc : g.index);
+    }
   } else if (event.edges.length) {
     var e = event.edges[0];
     if (typeof e === "number") selectTie(e);
     else {
       var agg = aggregates.get(e);
-      if (agg) agg.ends.forEach(function (end) { if (typeof end === "string") setBloc(+end.slice(1), true); });
+      if (agg) agg.ends.forEach(function (end) { if (typeof end === "string") openGroup(end); });
     }
   } else {
     clearSelection();
