@@ -449,3 +449,49 @@ def test_proposed_ties_are_grey_carry_no_influence_and_say_so(open_page):
     card = page.page.inner_text(".ag-panel")
     assert "Status: proposed (awaiting review" in card and "A backs B." in card
     assert "proposed" in page.page.inner_text(".ag-legend")
+
+
+def test_big_blocs_open_as_parts_and_search_opens_only_the_part_it_needs(open_page, monkeypatch):
+    from actorgraph.io.synthetic import synthetic_graph
+    from actorgraph.outputs.render import data as page_data
+
+    monkeypatch.setattr(page_data, "BLOC_MAP", 300)
+    monkeypatch.setattr(page_data, "PART_SIZE", 25)  # parts a small graph can show
+    graph = synthetic_graph(400, ties_per_actor=3)
+    built = page_data.page_data(graph)
+    parts, blocs = built["parts"], built["blocs"]
+    assert parts and all(len(p["members"]) <= 25 for p in parts)
+    page = open_page(graph)
+    drawn = "window.actorgraph.views[0].nodes.getIds()"
+    on_map = page.evaluate(drawn)
+    big = next(b for b in range(len(blocs)) if any(p["bloc"] == b for p in parts))
+    where = page.evaluate(
+        "(b) => { const v = window.actorgraph.views[0], n = v.network;"
+        " const d = n.canvasToDOM(n.getPositions(['b' + b])['b' + b]);"
+        " const r = v.container.getBoundingClientRect(); return [r.left + d.x, r.top + d.y]; }",
+        big,
+    )
+    page.page.mouse.click(*where)
+    page.wait_for("!window.actorgraph.views[0].filling")
+    mine = [k for k, p in enumerate(parts) if p["bloc"] == big]
+    ids = page.evaluate(drawn)
+    assert sorted(i for i in ids if isinstance(i, str) and i.startswith("p")) == sorted(
+        f"p{k}" for k in mine
+    )  # the bloc opened as its parts, none of its actors yet
+    assert not any(isinstance(i, int) for i in ids) and len(ids) == len(on_map) - 1 + len(mine)
+    # search an actor of another big bloc: only its part opens
+    other = next(p for p in parts if p["bloc"] != big)
+    actor = graph.actors[other["members"][0]]
+    page.page.fill(".ag-search", actor.name)
+    page.page.press(".ag-search", "Enter")
+    page.wait_for("!window.actorgraph.views[0].filling")
+    ids = page.evaluate(drawn)
+    assert sorted(i for i in ids if isinstance(i, int)) == other["members"]
+    assert page.selected() == [actor.id]
+    k = parts.index(other)
+    page.wait_for(f"location.hash.includes('parts={k + 1}')")
+    again = open_page(graph, name="again.html", suffix=page.evaluate("location.hash"))
+    assert sorted(again.evaluate(drawn), key=str) == sorted(ids, key=str)  # the URL keeps it
+    page.page.click(".ag-reset")
+    assert sorted(page.evaluate(drawn), key=str) == sorted(on_map, key=str)
+    assert page.console == [] and again.console == []

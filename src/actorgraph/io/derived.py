@@ -4,8 +4,9 @@ On a 10,000-actor graph the seeded Louvain blocs, the influence rank and the blo
 layout take most of a render (about 8 of 10 s, see ``bench/render``), and they only
 change when the graph or the code that computes them changes. So, for a graph read
 through the store (a :class:`~actorgraph.io.stored.StoredGraph`, or one just
-parsed and stored; ``--no-cache`` reads none and keeps none), each result is kept as one JSON file in the store's
-private folder, named after its key and the CRC-32 of its own bytes.
+parsed and stored; ``--no-cache`` reads none and keeps none), each result is kept
+as one JSON file in the store's private folder, named after its key and the CRC-32
+of its own bytes.
 
 The key is what the result depends on: a SHA-256 of the graph's content that such
 results read (actor ids, positions and kinds; each relation's ends, type, strength

@@ -217,7 +217,9 @@ def _with_loose(graph: Graph, groups: list[tuple[str, ...]]) -> list[tuple[str, 
     return [*groups, loose] if loose else list(groups)
 
 
-def _leaders(names: dict[str, str], members: tuple[str, ...], scores: dict[str, float]) -> list[str]:
+def _leaders(
+    names: dict[str, str], members: tuple[str, ...], scores: dict[str, float]
+) -> list[str]:
     return [names[a] for a in sorted(members, key=lambda a: (-scores.get(a, 0.0), a))[:2]]
 
 
@@ -254,7 +256,8 @@ def page_data(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
     bloc_of = {a: n for n, members in enumerate(groups) for a in members}
     actors = graph.actors
     positions = placed_in_blocs(graph, groups) if bloc_map else layout(graph)
-    parts = bloc_parts(everyone, bloc_level(bloc_levels(graph)), positions) if bloc_map else []
+    finest = bloc_level(bloc_levels(graph)) if bloc_map else []
+    parts = bloc_parts(everyone, finest, positions, PART_SIZE) if bloc_map else []
     part_of = {a: n for n, (_, members) in enumerate(parts) for a in members}
     names = {a.id: a.name for a in actors}
     data: dict[str, Any] = {
