@@ -233,6 +233,10 @@ def test_draft_prints_proposals_and_json(runner, in_project):
         "new actors: russia (state), belarus (state), iran (state), european-union (organisation)\n"
         "next: actorgraph review drafts/note.yaml --into GRAPH\n"
     )
+    assert runner.invoke(cli, ["validate", "drafts/note.yaml"]).output == (
+        "drafts/note.yaml: ok (4 actors, 2 relations, of which 2 proposed: "
+        "analyses leave them out)\n"
+    )
     data = json.loads(runner.invoke(cli, ["draft", "note.txt", "--format", "json"]).output)
     assert data["proposals"][1] == {
         "source": "european-union",
