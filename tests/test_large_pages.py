@@ -36,9 +36,7 @@ def test_blocs_are_the_last_level_of_the_same_seeded_louvain_run(graph_file):
     for pair, sign in analysis.signed_ties(graph).items():
         if sign > 0:
             cooperative.add_edge(*sorted(pair))
-    expected = [
-        tuple(sorted(g)) for g in nx.community.louvain_communities(cooperative, seed=42)
-    ]
+    expected = [tuple(sorted(g)) for g in nx.community.louvain_communities(cooperative, seed=42)]
     expected = sorted((g for g in expected if len(g) > 1), key=lambda g: (-len(g), g))
     assert analysis.blocs(graph) == expected
     levels = analysis.bloc_levels(graph)
@@ -52,9 +50,7 @@ def test_results_are_kept_reused_and_never_trusted_blindly(graph_file, monkeypat
     assert len(kept()) == 2
     calls = []
     real = analysis._louvain_levels
-    monkeypatch.setattr(
-        analysis, "_louvain_levels", lambda g: calls.append(1) or real(g)
-    )
+    monkeypatch.setattr(analysis, "_louvain_levels", lambda g: calls.append(1) or real(g))
     again = read_graph(graph_file)  # from the store now
     assert (analysis.blocs(again), page_data.importance(again)) == first
     assert calls == []  # read back, not run again
