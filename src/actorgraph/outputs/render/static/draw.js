@@ -57,7 +57,9 @@ function blocLabel(b) {
 
 /* bloc labels scale with the bloc, so they read at the zoom that shows the whole map */
 function groupRadius(count) { return 30 * Math.sqrt(count) + 40; }
-function groupFont(id) { return Math.max(16, 0.2 * groupRadius(groupMembers(id).length)); }
+function groupFont(id) {
+  return Math.max(14, (groupOf(id).part ? 0.07 : 0.2) * groupRadius(groupMembers(id).length));
+}
 
 function centreOf(members) {
   var x = 0, y = 0;
@@ -84,7 +86,8 @@ function scene() {
         return;
       }
       partsOf[b].forEach(function (k) {
-        if (!S.openParts.has(k)) groupNode(wantNodes, "p" + k, parts[k].members, 0.45);
+        /* small beside the region its actors fill, so an open part's actors stay clear */
+        if (!S.openParts.has(k)) groupNode(wantNodes, "p" + k, parts[k].members, 0.25);
       });
     });
   }

@@ -202,6 +202,10 @@ function blocCard(b) {
         setBloc(b, !S.open.has(b));
         blocCard(b);
       }, "ag-small"));
+      if (partsOf[b].length) {
+        box.appendChild(el("p", "ag-muted", "Opens as " + partsOf[b].length + " parts (actors " +
+          "that stand together on the map): click one to see its actors."));
+      }
     }
     var list = el("ul");
     bloc.members.slice().sort(function (x, y) { return A.size[y] - A.size[x] || x - y; })

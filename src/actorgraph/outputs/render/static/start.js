@@ -74,9 +74,13 @@ network.on("click", function (event) {
     var id = event.nodes[0];
     if (typeof id === "number") selectActor(id, false);
     else if (blocMap()) {
-      var g = groupOf(id);
+      var g = groupOf(id), members = groupMembers(id), c = centreOf(members);
       openGroup(id);
       blocCard(g.part ? parts[g.index].bloc : g.index);
+      /* to the disc the group's actors fill, so what opened can be read */
+      var rect = container.getBoundingClientRect();
+      network.moveTo({ position: c, scale: Math.min(rect.width, rect.height) / (2.2 * groupRadius(members.length)),
+        animation: { duration: 300, easingFunction: "easeInOutQuad" } });
     }
   } else if (event.edges.length) {
     var e = event.edges[0];
