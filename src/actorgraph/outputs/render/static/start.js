@@ -30,6 +30,10 @@ function firstView() {
   if (data.large) { fitLabels(); paint(); }
   if (data.useHash && location.hash.length > 1) restoreState(location.hash.slice(1));
   view.ready = true;
+  /* a large graph's path index is built while the reader looks, not when they first ask */
+  if (data.large && window.requestIdleCallback) {
+    window.requestIdleCallback(function () { pathIndex = pathIndex || buildPathIndex(); });
+  }
 }
 if (options.physics && options.physics.enabled) {
   network.once("stabilizationIterationsDone", function () {
