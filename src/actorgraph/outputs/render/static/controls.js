@@ -42,8 +42,19 @@ function openBlocsOf(actorIds, first) {
   return changed;
 }
 
-/* the card is built in a task of its own after a bloc opens: two shorter tasks, not one */
-function later(opened, work) { if (opened) setTimeout(work, 0); else work(); }
+/* after a part opens, the rest is done in tasks of their own: shorter tasks, not one long
+ * one (the page says it is still filling until they ran) */
+var laterCount = 0;
+function later(opened, work) {
+  if (!opened) { work(); return; }
+  laterCount++;
+  view.filling = true;
+  setTimeout(function () {
+    laterCount--;
+    work();
+    view.filling = queued.length > 0 || laterCount > 0;
+  }, 0);
+}
 
 function selectActor(i, move) {
   var keep = [i], ties = [];
@@ -54,11 +65,14 @@ function selectActor(i, move) {
   });
   var opened = openBlocsOf([i], [i]);
   S.focus = i; S.tie = null; S.bloc = null;
-  emphasise(keep, ties);
-  network.selectNodes([i]);
-  if (move) network.focus(i, { scale: Math.max(network.getScale(), 1.0), locked: false,
-    animation: opened ? false : { duration: 300, easingFunction: "easeInOutQuad" } });
-  later(opened, function () { if (S.focus === i) actorCard(i); });
+  later(opened, function () {
+    if (S.focus !== i) return;
+    emphasise(keep, ties);
+    network.selectNodes([i]);
+    if (move) network.focus(i, { scale: Math.max(network.getScale(), 1.0), locked: false,
+      animation: opened ? false : { duration: 300, easingFunction: "easeInOutQuad" } });
+    later(opened, function () { if (S.focus === i) actorCard(i); });
+  });
   saveState();
 }
 
@@ -110,12 +124,20 @@ root.appendChild(names);
 });
 
 /* {exact: [...]} or {partial: [...]}: actor indices whose id, name or alias match */
+var lowerNames = null;   /* each actor's id, name and aliases in lower case, made once */
+function namesLowered() {
+  lowerNames = lowerNames || A.id.map(function (id, i) {
+    return [id, A.name[i]].concat(A.aliases[i]).map(function (x) { return x.toLowerCase(); });
+  });
+  return lowerNames;
+}
 function matches(text) {
   var wanted = String(text || "").trim().toLowerCase();
   var exact = [], partial = [];
   if (!wanted) return exact;
+  var lowered = namesLowered();
   for (var i = 0; i < actorCount; i++) {
-    var all = [A.id[i], A.name[i]].concat(A.aliases[i]).map(function (x) { return x.toLowerCase(); });
+    var all = lowered[i];
     if (all.indexOf(wanted) >= 0) exact.push(i);
     else if (all.some(function (x) { return x.indexOf(wanted) >= 0; })) partial.push(i);
   }

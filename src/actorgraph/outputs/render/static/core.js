@@ -188,6 +188,6 @@ function computeActive() {
     activeTie[t] = tieActive(t) ? 1 : 0;
     if (activeTie[t]) { activeDegree[T.from[t]]++; activeDegree[T.to[t]]++; }
   }
-  pathIndex = null;
+  pathIndex = pathBuild = null;
 }
 function filtering() { return S.asOf !== null || S.minStrength > 0 || S.minConfidence > 0; }

@@ -22,6 +22,21 @@ function endOf(i) {
   if (actorDrawn(i)) return i;
   return S.open.has(blocOf(i)) ? "p" + partOf(i) : "b" + blocOf(i);
 }
+/* the same as a number (scene() looks at every tie, so no strings there): an actor's
+ * index, then actorCount + bloc, then actorCount + blocs + part */
+var endCodes = actorCount + data.blocs.length + parts.length;
+function endCode(i) {
+  if (actorDrawn(i)) return i;
+  var b = blocOf(i);
+  return S.open.has(b) ? actorCount + data.blocs.length + partOf(i) : actorCount + b;
+}
+function codeEnd(c) {
+  if (c < actorCount) return c;
+  c -= actorCount;
+  return c < data.blocs.length ? "b" + c : "p" + (c - data.blocs.length);
+}
+/* the aggregate edge ("g" + ends) between two ends that are not both actors */
+function aggregateId(u, v) { return "g" + Math.min(u, v) + "|" + Math.max(u, v); }
 /* a group node's id: "b3" is bloc 3, "p12" part 12 */
 function groupOf(id) { return { part: id.charAt(0) === "p", index: +id.slice(1) }; }
 function groupMembers(id) { var g = groupOf(id); return (g.part ? parts : data.blocs)[g.index].members; }
@@ -97,20 +112,24 @@ function scene() {
     if (A.x) { node.x = A.x[i]; node.y = A.y[i]; }
     wantNodes.set(i, node);
   }
+  var byPair = new Map();
   for (var t = 0; t < tieCount; t++) {
-    var u = endOf(T.from[t]), v = endOf(T.to[t]);
-    if (typeof u === "number" && typeof v === "number") {
+    var u = endCode(T.from[t]), v = endCode(T.to[t]);
+    if (u < actorCount && v < actorCount) {
       wantEdges.set(t, { id: t, from: u, to: v, arrows: "to",
         width: 1 + 4 * T.strength[t], smooth: tieCurve(t) });
       continue;
     }
     if (u === v) continue;
-    var key = "g" + (String(u) < String(v) ? u + "|" + v : v + "|" + u);
-    var agg = aggregates.get(key);
+    var pair = u < v ? u * endCodes + v : v * endCodes + u;
+    var agg = byPair.get(pair);
     if (!agg) {
-      agg = { ends: [u, v], ties: [] };
+      var key = aggregateId(u, v);
+      agg = { ends: [codeEnd(u), codeEnd(v)], ties: [] };
+      byPair.set(pair, agg);
       aggregates.set(key, agg);
-      wantEdges.set(key, { id: key, from: u, to: v, arrows: "", smooth: { enabled: false } });
+      wantEdges.set(key, { id: key, from: agg.ends[0], to: agg.ends[1], arrows: "",
+        smooth: { enabled: false } });
     }
     agg.ties.push(t);
   }
@@ -125,22 +144,24 @@ function tieCurve(t) {
 }
 
 /* bring the DataSets in line with the scene, then repaint. Once the page is up, new
- * nodes and ties go in by slices of ~40 ms (vis-network builds each object in turn), so
+ * nodes and ties go in by slices of ~30 ms (vis-network builds each object in turn), so
  * that opening a bloc of a thousand actors never blocks the page for long; ``first``
  * names actors to add at once (the one being focused, a path's actors). */
-var queued = [], queueTimer = null, SLICE_MS = 40;
+var queued = [], queueTimer = null, SLICE_MS = 30;
 
 /* While physics is off, vis-network redraws the whole canvas on every DataSet change, in
- * the same task: a batch of changes is drawn once instead, in the next frame. */
+ * the same task: a batch of changes is drawn once instead, in the next frame (none with
+ * ``quiet``: slices of an add are drawn when the last one is in, as each frame drawn costs
+ * the page a compositor commit). */
 var batching = 0, redrawWas = true;
-function batch(work) {
+function batch(work, quiet) {
   var renderer = network && network.renderer;
   if (!renderer) return work();
   if (batching++ === 0) { redrawWas = renderer.allowRedraw; renderer.allowRedraw = false; }
   try { return work(); } finally {
     if (--batching === 0) {
       renderer.allowRedraw = redrawWas;
-      if (redrawWas) renderer._requestRedraw();
+      if (redrawWas && !quiet) renderer._requestRedraw();
     }
   }
 }
@@ -169,7 +190,7 @@ function rebuildNow(first) {
   drain(!network);
 }
 
-function addItems(items) { batch(function () { addNow(items); }); }
+function addItems(items, quiet) { batch(function () { addNow(items); }, quiet); }
 function addNow(items) {
   var newNodes = [], newEdges = [];
   items.forEach(function (item) {
@@ -202,10 +223,10 @@ function drain(all) {
       chunk.push(queued.shift());
     }
     var start = performance.now();
-    addItems(chunk);
+    addItems(chunk, queued.length > 0);
     perItem[rate] = Math.max(0.02, (performance.now() - start) / chunk.length);
   }
-  view.filling = queued.length > 0;
+  view.filling = queued.length > 0 || laterCount > 0;
   if (queued.length) queueTimer = setTimeout(function () { drain(all); }, 0);
   else if (data.large) refitLabels();
 }
@@ -347,10 +368,9 @@ function emphasise(actorIds, tieIds) {
   var ns = new Set(), es = new Set();
   actorIds.forEach(function (i) { ns.add(endOf(i)); });
   tieIds.forEach(function (t) {
-    var u = endOf(T.from[t]), v = endOf(T.to[t]);
-    if (typeof u === "number" && typeof v === "number") { es.add(t); return; }
-    var key = "g" + (String(u) < String(v) ? u + "|" + v : v + "|" + u);
-    if (u !== v) es.add(key);
+    var u = endCode(T.from[t]), v = endCode(T.to[t]);
+    if (u < actorCount && v < actorCount) es.add(t);
+    else if (u !== v) es.add(aggregateId(u, v));
   });
   emph = { nodes: ns, edges: es };
   paint();

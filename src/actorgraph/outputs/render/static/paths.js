@@ -13,37 +13,47 @@ function influencePairs(t) {
   return [];
 }
 
-function buildPathIndex() {
-  var out = new Map(), back = new Map();
-  for (var t = 0; t < tieCount; t++) {
-    if (!activeTie[t]) continue;
-    influencePairs(t).forEach(function (pair) {
+/* The index paths walk: each mover's ties to each moved actor, best first, and the moved
+ * actors in id order. Built in steps of ``budget`` ms when given (while the page is idle),
+ * else at once; null while unfinished. */
+var pathBuild = null;
+function pathIndexStep(budget) {
+  if (pathIndex) return pathIndex;
+  var b = pathBuild = pathBuild || { t: 0, m: 0, out: new Map(), back: new Map(), order: new Map(), movers: null };
+  var stop = budget === undefined ? Infinity : performance.now() + budget;
+  for (; b.t < tieCount; b.t++) {
+    if ((b.t & 1023) === 0 && performance.now() > stop) return null;
+    if (!activeTie[b.t]) continue;
+    influencePairs(b.t).forEach(function (pair) {
       var mover = pair[0], moved = pair[1];
-      if (!out.has(mover)) out.set(mover, new Map());
-      var ties = out.get(mover);
+      if (!b.out.has(mover)) b.out.set(mover, new Map());
+      var ties = b.out.get(mover);
       if (!ties.has(moved)) ties.set(moved, []);
-      ties.get(moved).push({ tie: t, along: pair[2] });
-      if (!back.has(moved)) back.set(moved, new Set());
-      back.get(moved).add(mover);
+      ties.get(moved).push({ tie: b.t, along: pair[2] });
+      if (!b.back.has(moved)) b.back.set(moved, new Set());
+      b.back.get(moved).add(pair[0]);
     });
   }
-  out.forEach(function (ties) {
+  b.movers = b.movers || Array.from(b.out.keys());
+  for (; b.m < b.movers.length; b.m++) {
+    if ((b.m & 255) === 0 && performance.now() > stop) return null;
+    var mover = b.movers[b.m], ties = b.out.get(mover);
     ties.forEach(function (list) {
-      list.sort(function (a, b) {
-        return (T.strength[b.tie] - T.strength[a.tie]) ||
-          (T.confidence[b.tie] - T.confidence[a.tie]) || (a.tie - b.tie);
+      list.sort(function (x, y) {
+        return (T.strength[y.tie] - T.strength[x.tie]) ||
+          (T.confidence[y.tie] - T.confidence[x.tie]) || (x.tie - y.tie);
       });
     });
-  });
-  /* next actors in id order, as the CLI walks them */
-  var order = new Map();
-  out.forEach(function (ties, mover) {
-    order.set(mover, Array.from(ties.keys()).sort(function (a, b) {
-      return A.id[a] < A.id[b] ? -1 : A.id[a] > A.id[b] ? 1 : 0;
+    /* next actors in id order, as the CLI walks them */
+    b.order.set(mover, Array.from(ties.keys()).sort(function (x, y) {
+      return A.id[x] < A.id[y] ? -1 : A.id[x] > A.id[y] ? 1 : 0;
     }));
-  });
-  return { out: out, back: back, order: order };
+  }
+  pathIndex = { out: b.out, back: b.back, order: b.order };
+  pathBuild = null;
+  return pathIndex;
 }
+function buildPathIndex() { return pathIndexStep(); }
 
 function compareIds(a, b) {
   for (var i = 0; i < Math.min(a.length, b.length); i++) {

@@ -30,9 +30,13 @@ function firstView() {
   if (data.large) { fitLabels(); paint(); }
   if (data.useHash && location.hash.length > 1) restoreState(location.hash.slice(1));
   view.ready = true;
-  /* a large graph's path index is built while the reader looks, not when they first ask */
+  /* a large graph's name and path indexes are built while the reader looks, not when
+   * they first ask */
   if (data.large && window.requestIdleCallback) {
-    window.requestIdleCallback(function () { pathIndex = pathIndex || buildPathIndex(); });
+    window.requestIdleCallback(namesLowered);
+    window.requestIdleCallback(function step(idle) {
+      if (!pathIndexStep(Math.min(15, idle.timeRemaining()))) window.requestIdleCallback(step);
+    });
   }
 }
 if (options.physics && options.physics.enabled) {
