@@ -492,6 +492,26 @@ def test_big_blocs_open_as_parts_and_search_opens_only_the_part_it_needs(open_pa
     page.wait_for(f"location.hash.includes('parts={k + 1}')")
     again = open_page(graph, name="again.html", suffix=page.evaluate("location.hash"))
     assert sorted(again.evaluate(drawn), key=str) == sorted(ids, key=str)  # the URL keeps it
+    # a path draws its own actors where they stand; the parts around them stay closed
+    start = next(
+        graph.actors[i].id
+        for p in parts
+        if p is not other
+        for i in p["members"]
+        if page.evaluate(f"window.actorgraph.views[0].findPaths('{graph.actors[i].id}',"
+                         f" '{actor.id}', 1).length")
+    )  # fmt: skip
+    page.page.fill(".ag-path-from", start)
+    page.page.fill(".ag-path-to", actor.id)
+    page.page.press(".ag-path-to", "Enter")
+    page.wait_for("!window.actorgraph.views[0].filling")
+    on_path = {graph.actors.index(graph.actors_by_id[a]) for a in page.emphasised()}
+    assert start in page.emphasised() and len(on_path) < 10
+    ids = page.evaluate(drawn)
+    assert {i for i in ids if isinstance(i, int)} == set(other["members"]) | on_path
+    page.wait_for(
+        f"location.hash.includes('parts={k + 1}&') || location.hash.endsWith('parts={k + 1}')"
+    )
     page.page.click(".ag-reset")
     assert sorted(page.evaluate(drawn), key=str) == sorted(on_map, key=str)
     assert page.console == [] and again.console == []

@@ -42,6 +42,17 @@ function openBlocsOf(actorIds, first) {
   return changed;
 }
 
+/* draw these actors on their own where they stand, their blocs and parts left as they are
+ * (a path's actors: a few actors to add, not the parts around them); returns whether
+ * anything had to be added */
+function showActors(actorIds) {
+  if (!blocMap()) return false;
+  var before = S.shown, added = actorIds.some(function (i) { return !actorDrawn(i); });
+  S.shown = new Set(actorIds);
+  if (added || Array.from(before).some(function (i) { return !S.shown.has(i); })) rebuild(actorIds);
+  return added;
+}
+
 /* after a part opens, the rest is done in tasks of their own: shorter tasks, not one long
  * one (the page says it is still filling until they ran) */
 var laterCount = 0;
@@ -67,6 +78,7 @@ function selectActor(i, move) {
   S.focus = i; S.tie = null; S.bloc = null;
   later(opened, function () {
     if (S.focus !== i) return;
+    drawNow([i]);
     emphasise(keep, ties);
     network.selectNodes([i]);
     if (move) network.focus(i, { scale: Math.max(network.getScale(), 1.0), locked: false,

@@ -69,6 +69,7 @@ function freshState() {
     asOf: null,            /* slider value, or null for all dates */
     open: new Set(),       /* blocs opened on the bloc map */
     openParts: new Set(),  /* parts opened within open blocs */
+    shown: new Set(),      /* actors drawn on the map on their own: a path's */
     colour: "kind",
     path: null,            /* {from, to, k} as typed */
     table: false

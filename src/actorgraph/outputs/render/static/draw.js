@@ -13,7 +13,7 @@ var fitted = null;                                     /* Set of actors whose la
 
 function blocMap() { return data.blocMap; }
 function actorDrawn(i) {
-  if (!blocMap()) return true;
+  if (!blocMap() || S.shown.has(i)) return true;
   var p = partOf(i);
   return S.open.has(blocOf(i)) && (p < 0 || S.openParts.has(p));
 }
@@ -187,7 +187,24 @@ function rebuildNow(first) {
   addItems(now);
   if (data.large) fitLabels();
   paint();
-  drain(!network);
+  if (!network) { drain(true); return; }
+  /* the first slice too in a task of its own */
+  clearTimeout(queueTimer);
+  view.filling = true;
+  queueTimer = setTimeout(function () { drain(false); }, 0);
+}
+
+/* actors that must be drawn at once (the one focused, a path's): out of the queue */
+function drawNow(actorIds) {
+  var wanted = new Set(actorIds.filter(function (i) { return !drawnNodes.has(i); }));
+  if (!wanted.size) return;
+  var now = [];
+  queued = queued.filter(function (item) {
+    if (item.from !== undefined || !wanted.has(item.id)) return true;
+    now.push(item);
+    return false;
+  });
+  addItems(now);
 }
 
 function addItems(items, quiet) { batch(function () { addNow(items); }, quiet); }

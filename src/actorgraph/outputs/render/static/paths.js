@@ -154,7 +154,7 @@ function showPaths(quiet) {
   var keepActors = new Set(), keepTies = new Set(), query = S.path;
   paths.forEach(function (path) { path.actors.forEach(function (i) { keepActors.add(i); }); });
   var shown = Array.from(keepActors);
-  /* opening the parts the paths cross is a task of its own, after the list */
+  /* drawing the paths' actors is a task of its own, after the list */
   var opening = blocMap() && shown.some(function (i) { return !actorDrawn(i); });
   var list = el("ol");
   paths.forEach(function (path) {
@@ -178,7 +178,8 @@ function showPaths(quiet) {
   panel.hidden = true;
   later(opening, function () {
     if (S.path !== query) return;  /* another query came first */
-    openBlocsOf(shown, shown);
+    showActors(shown);
+    drawNow(shown);
     emphasise(shown, Array.from(keepTies));
     network.selectNodes(shown);
     if (!quiet) {
