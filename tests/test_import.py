@@ -722,3 +722,23 @@ def test_an_edge_says_its_own_direction(runner, tmp_path):
         "which runs one way; give a symmetric type (member_of, allied_with, cooperates_with, "
         "trades_with, negotiates_with, consults, fights)\n"
     )
+
+
+def test_names_in_any_script_make_readable_ids_and_messages_name_them(runner, tmp_path):
+    # Regression (user trial): 'Łukaszenka' became 'ukaszenka', Путин and 習近平 'actor',
+    # 'actor-2', and messages then named actors by those ids alone.
+    table = tmp_path / "names.csv"
+    table.write_text("source,target\nŁukaszenka,Путин\n習近平,Ελλάδα\n★,Путин\n", encoding="utf-8")
+    args = ["import", str(table), "-o", str(tmp_path / "n.yaml"), "--default-type", "allied_with"]
+    args += ["--default-kind", "person", "--default-strength", "0.5", "--default-confidence", "low"]
+    result = runner.invoke(cli, args)
+    assert result.output.splitlines() == [
+        "note: '★' has no letter or digit to make an id of: it is actor",
+        f"wrote {tmp_path / 'n.yaml'} (5 actors, 3 relations)",
+    ]
+    graph = read_graph(tmp_path / "n.yaml")
+    assert [a.id for a in graph.actors] == ["lukaszenka", "putin", "xijinping", "ellada", "actor"]
+    no_path = runner.invoke(cli, ["path", "-g", str(tmp_path / "n.yaml"), "xijinping", "путин"])
+    assert no_path.stderr == "Error: no influence path from xijinping (習近平) to putin (Путин)\n"
+    miss = runner.invoke(cli, ["show", "-g", str(tmp_path / "n.yaml"), "Lukashenka"])
+    assert "did you mean 'lukaszenka' (Łukaszenka)?" in miss.output

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from actorgraph.vocabulary import FOLLOW_WORDS
@@ -47,12 +47,16 @@ class GraphFileError(ActorgraphError):
 class ActorNotFound(ActorgraphError, LookupError):
     """No actor answers to the name; ``suggestions`` holds close matches."""
 
-    def __init__(self, name: str, suggestions: Sequence[str] = ()):
+    def __init__(
+        self, name: str, suggestions: Sequence[str] = (), names: Mapping[str, str] | None = None
+    ):
         self.name = name
         self.suggestions = list(suggestions)
+        names = names or {}  # id -> name, for ids that do not say who they are ("3")
         message = f"no actor named {name!r}"
         if self.suggestions:
-            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+            shown = [repr(s) + (f" ({names[s]})" if s in names else "") for s in self.suggestions]
+            message += "; did you mean " + " or ".join(shown) + "?"
         super().__init__(message)
 
 
