@@ -61,8 +61,10 @@ def render_target(
     if names_a_file(str(output)):
         return Path(output)
     folder = Path(output)
-    if folder.exists() and not folder.is_dir() or (
-        not folder.exists() and folder.suffix and not str(output).endswith(("/", os.sep))
+    if (
+        folder.exists()
+        and not folder.is_dir()
+        or (not folder.exists() and folder.suffix and not str(output).endswith(("/", os.sep)))
     ):
         known = ", ".join(s for suffixes in RENDER_SUFFIXES.values() for s in suffixes)
         what = "is a file, not a folder" if folder.exists() else f"ends {folder.suffix}"
