@@ -742,3 +742,18 @@ def test_names_in_any_script_make_readable_ids_and_messages_name_them(runner, tm
     assert no_path.stderr == "Error: no influence path from xijinping (習近平) to putin (Путин)\n"
     miss = runner.invoke(cli, ["show", "-g", str(tmp_path / "n.yaml"), "Lukashenka"])
     assert "did you mean 'lukaszenka' (Łukaszenka)?" in miss.output
+
+
+def test_one_mistake_in_many_rows_is_one_line(runner, tmp_path):
+    # Regression (user trial): a missing --type-map printed 1,041 identical lines.
+    table = tmp_path / "t.csv"
+    table.write_text("source,target,flag\n" + "a,b,0\n" * 6 + "a,c,1\n", encoding="utf-8")
+    args = ["import", str(table), "-o", str(tmp_path / "t.yaml"), "--type-from", "flag"]
+    args += ["--type-map", "1=allied_with", "--default-kind", "state", "--default-strength", "1"]
+    result = runner.invoke(cli, [*args, "--default-confidence", "low"])
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: 6 problems found\n"
+        f"{table}:2: flag is '0', which no --type-map names; add --type-map 0=TYPE "
+        "(the same at 3, 4, 5 and 2 more)\n"
+    )

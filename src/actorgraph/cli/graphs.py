@@ -22,7 +22,7 @@ from actorgraph.cli.options import (
     written,
 )
 from actorgraph.cli.progress import working
-from actorgraph.exceptions import GraphFileError, ViewNotFound
+from actorgraph.exceptions import GraphFileError, ViewNotFound, problem_lines
 from actorgraph.outputs.formatting import plural, size_text
 from actorgraph.vocabulary import EMBED_MODES, FRAGMENT_HEIGHT, PICTURE_FORMATS, UNREVIEWED
 
@@ -71,7 +71,7 @@ def validate(graphs: tuple[str, ...], output_format: str) -> None:
                     + ")"
                 )
             else:
-                click.echo("\n".join(map(str, result["problems"])))
+                click.echo("\n".join(problem_lines(result["problems"])))
     if total:
         raise BadInput(f"{plural(total, 'problem')} in {plural(bad_files, 'file')}")
 
