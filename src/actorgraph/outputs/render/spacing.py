@@ -1,22 +1,25 @@
 """Room for every name: actors moved until no label covers another label or actor, and no
-tie runs through a label.
+tie runs through another actor's label or mark.
 
 A force layout places actors as points; the page then writes each actor's name
 under its mark, 15 px high and as wide as the text. This module knows those
-boxes exactly as vis-network draws them (text measured with the font's own
-advance widths, the label's offset below the mark) and the ties' shapes (the
-page's curves for parallel ties), and moves actors, as little as it can, until
+boxes as vis-network draws them (text measured with the font's own advance
+widths, the label's offset below the mark) and the ties' shapes (the page's
+curves for parallel ties), and moves actors, as little as it can, until
 
 - no two actors' boxes (mark and label) overlap,
-- no tie passes through another actor's mark or through any label, its own
-  actors' labels included (a tie leaving an actor downwards runs through the
-  name under it: the tie is turned aside).
+- no tie passes through the mark or the label of an actor it does not join.
 
-Each round resolves every clash it finds by the smallest move that clears it,
-shared between the actors involved; when rounds stop helping, the free actors
-are spread a little, which clears any clash but a tie through its own label.
-What cannot be cleared (actors pinned in the file, a hub with ties on every
-side) is counted, not hidden: see :func:`clashes`.
+A tie may still leave its own actor through that actor's name: keeping every
+tie out of the cone below its actor flattens the whole graph into a line, so
+the page instead draws names on a backdrop the tie passes behind, and
+:func:`clashes` counts these apart (``own``).
+
+Each round clears every clash it finds by the smallest move that does it
+(Gauss-Seidel: each move sees the ones before); when rounds stop helping, the
+free actors are spread a little, which in the end clears any clash not held by
+pinned actors. Once clear, the whole is drawn in again while a few rounds keep
+it clear, so the graph stays as compact as its names allow.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ LABEL_PX = 15
 LABEL_BELOW = 0.5 * LABEL_PX + 4
 """Gap between a mark's edge and its label's top: vis-network sets a 'hanging' label half
 its size plus 4 below the mark."""
-PAD = 3.0
+PAD = 4.0
 """Clearance kept around every label box: the text's 3 px halo and a hair of air."""
 CURVE_STEPS = 8
 """Straight pieces a curved tie is checked as."""
@@ -64,8 +67,15 @@ def _font() -> Any:
     return None  # pragma: no cover - matplotlib is a dependency
 
 
+LONGEST = 120
+"""Characters of a name given room: a longer one (a pasted paragraph, a megabyte) would
+push every other actor off the page."""
+
+
 def text_width(text: str) -> float:
-    """Width of ``text`` at the page's label size, in canvas units."""
+    """Width of ``text`` (its first :data:`LONGEST` characters) at the page's label size,
+    in canvas units."""
+    text = text[:LONGEST]
     font = _font()
     if font is None:  # pragma: no cover
         return 0.62 * LABEL_PX * len(text)
@@ -143,25 +153,35 @@ def _polylines(points: Any, ties: Sequence[Tie]) -> tuple[Any, Any]:
     return np.array(pieces, dtype=float).reshape(-1, 4), np.array(owner, dtype=int)
 
 
-def _crossing(pieces: Any, boxes: Any) -> Any:
-    """Boolean matrix [box, piece]: does the piece pass through the box (Liang-Barsky)."""
+def _crossing(pieces: Any, boxes: Any) -> tuple[Any, Any]:
+    """(box, piece) index pairs where the piece passes through the box: pairs whose
+    bounds meet, then Liang-Barsky on those."""
     import numpy as np
 
-    x1, y1, x2, y2 = (pieces[:, k][None, :] for k in range(4))
-    left, top, right, bottom = (boxes[:, k][:, None] for k in range(4))
+    low_x = np.minimum(pieces[:, 0], pieces[:, 2])
+    high_x = np.maximum(pieces[:, 0], pieces[:, 2])
+    low_y = np.minimum(pieces[:, 1], pieces[:, 3])
+    high_y = np.maximum(pieces[:, 1], pieces[:, 3])
+    box, piece = np.nonzero(
+        (boxes[:, None, 0] < high_x[None])
+        & (low_x[None] < boxes[:, None, 2])
+        & (boxes[:, None, 1] < high_y[None])
+        & (low_y[None] < boxes[:, None, 3])
+    )
+    x1, y1, x2, y2 = pieces[piece].T
+    left, top, right, bottom = boxes[box].T
     dx, dy = x2 - x1, y2 - y1
-    low = np.zeros((len(boxes), len(pieces)))
-    high = np.ones((len(boxes), len(pieces)))
-    inside = np.ones((len(boxes), len(pieces)), dtype=bool)
+    low, high = np.zeros(len(box)), np.ones(len(box))
+    inside = np.ones(len(box), dtype=bool)
     with np.errstate(divide="ignore", invalid="ignore"):
         for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
-            p = np.broadcast_to(p, low.shape)
             flat = p == 0
             inside &= ~(flat & (q < 0))
             ratio = np.where(flat, 0.0, q / np.where(flat, 1.0, p))
             low = np.where(~flat & (p < 0), np.maximum(low, ratio), low)
             high = np.where(~flat & (p > 0), np.minimum(high, ratio), high)
-    return inside & (low < high)
+    keep = inside & (low < high)
+    return box[keep], piece[keep]
 
 
 @dataclass(frozen=True)
@@ -197,6 +217,7 @@ class _Scene:
         self.owner = np.array(owners, dtype=int)
         self.is_label = np.array(is_label, dtype=bool)
         self.inside = np.array([fp.label is None for fp in prints], dtype=bool)
+        self.boxes_of = [np.nonzero(self.owner == i)[0] for i in range(len(prints))]
         self.ties = ties
         self.ends = np.array([(t.source, t.target) for t in ties], dtype=int).reshape(-1, 2)
         self.update(points)
@@ -233,16 +254,15 @@ class _Scene:
 
         if not len(self.pieces):
             return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
-        hit = _crossing(self.pieces, self.boxes)
-        ends = self.ends[self.piece_tie]
-        ends_at = (self.owner[:, None] == ends[None, :, 0]) | (
-            self.owner[:, None] == ends[None, :, 1]
-        )
+        box, piece = _crossing(self.pieces, self.boxes)
+        ends = self.ends[self.piece_tie[piece]]
+        owner = self.owner[box]
+        ends_at = (owner == ends[:, 0]) | (owner == ends[:, 1])
+        # a tie starts inside its own actors' marks, and an ellipse's label is its mark
+        keep = ~(ends_at & (~self.is_label[box] | self.inside[owner]))
         if not own:
-            hit &= ~ends_at
-        hit &= ~(ends_at & ~self.is_label[:, None])
-        hit &= ~(ends_at & self.inside[self.owner][:, None])
-        return np.nonzero(hit)
+            keep &= ~ends_at
+        return box[keep], piece[keep]
 
     def clashes(self) -> Clashes:
         left, right = self.overlaps()
@@ -313,7 +333,7 @@ COMPACT_ROUNDS = 40
 
 def _settle(scene: _Scene, free: Any, rounds: int, spread: bool) -> tuple[Any, int]:
     """Rounds of clearing clashes; the arrangement with the fewest found, and their count."""
-    best, best_total, stuck, total = scene.points.copy(), None, 0, 0
+    best, best_total, stuck, total, grown = scene.points.copy(), None, 0, 0, 1.0
     for round_ in range(rounds):
         points = scene.points.copy()
         total = _push_apart(scene, free, points) + _push_off_ties(scene, free, points)
@@ -324,10 +344,11 @@ def _settle(scene: _Scene, free: Any, rounds: int, spread: bool) -> tuple[Any, i
         if total == 0:
             break
         # local moves are fighting: give everyone a little more room, sooner as rounds run out
-        if spread and stuck >= (SPREAD_AFTER if round_ < rounds // 2 else SPREAD_AFTER // 4):
+        patience = SPREAD_AFTER if round_ < rounds // 2 else SPREAD_AFTER // 4
+        if spread and stuck >= patience and grown < MOST_SPREAD:
             centre = points[free].mean(axis=0)
             points[free] = centre + (points[free] - centre) * 1.05
-            stuck, best_total = 0, None
+            stuck, best_total, grown = 0, None, grown * 1.05
         scene.update(points)
     if total:  # the last round may have cleared what the best one counted
         scene.update(best)
@@ -337,6 +358,10 @@ def _settle(scene: _Scene, free: Any, rounds: int, spread: bool) -> tuple[Any, i
 
 
 SPREAD_AFTER = 40
+MOST_SPREAD = float(__import__("os").environ.get("MS", "1.6"))
+"""How far spreading may grow a graph: a dense one (Les Misérables: 254 ties among 77
+names) would need to grow without end to clear every tie off every name; it keeps the
+few crossings left instead (counted by :func:`clashes`)."""
 """Rounds without progress before the free actors are spread 5% apart."""
 
 
@@ -374,37 +399,42 @@ def _push_apart(scene: _Scene, free: Any, points: Any) -> int:
 
 def _push_off_ties(scene: _Scene, free: Any, points: Any) -> int:
     """Ties through other actors: move the actor off the tie, and the tie a little the
-    other way (all of it when the actor is pinned)."""
-    import numpy as np
-
+    other way (all of it when the actor is pinned). Plain floats: numpy costs more than
+    it saves on four corners at a time."""
     boxes, pieces = scene.crossings(own=False)
     seen: set[tuple[int, int]] = set()
-    found = 0
+    rel, piece_tie, ends_of = scene.rel.tolist(), scene.piece_tie.tolist(), scene.ends.tolist()
+    old, where_piece = scene.points.tolist(), scene.pieces.tolist()
     for box, piece in zip(boxes.tolist(), pieces.tolist(), strict=True):
-        tie = scene.piece_tie[piece]
-        a, b = (int(v) for v in scene.ends[tie])
+        a, b = ends_of[piece_tie[piece]]
         actor = int(scene.owner[box])
         # an actor's mark and label leave a tie together, to the same side
         if (actor, piece) in seen:
             continue
         seen.add((actor, piece))
-        box = np.nonzero(scene.owner == actor)[0]
-        found += 1
         # the piece where it stands now: carried along by its ends' moves this round
-        carry = (points[a] - scene.points[a] + points[b] - scene.points[b]) / 2
-        x1, y1 = scene.pieces[piece][:2] + carry
-        x2, y2 = scene.pieces[piece][2:] + carry
-        where = (scene.rel[box] + [*points[actor], *points[actor]]).reshape(-1, 4)
-        corners = where[:, [0, 1, 2, 1, 0, 3, 2, 3]].reshape(-1, 2)
-        normal = np.array([y1 - y2, x2 - x1])
-        normal /= max(float(np.hypot(*normal)), 1e-9)
-        reach = (corners - [x1, y1]) @ normal
-        if reach.min() >= 0 or reach.max() <= 0:
+        pa, pb = points[a].tolist(), points[b].tolist()
+        carry_x = (pa[0] - old[a][0] + pb[0] - old[b][0]) / 2
+        carry_y = (pa[1] - old[a][1] + pb[1] - old[b][1]) / 2
+        x1, y1, x2, y2 = where_piece[piece]
+        x1, y1, x2, y2 = x1 + carry_x, y1 + carry_y, x2 + carry_x, y2 + carry_y
+        nx, ny = y1 - y2, x2 - x1
+        norm = math.hypot(nx, ny) or 1e-9
+        nx, ny = nx / norm, ny / norm
+        cx, cy = points[actor].tolist()
+        reach = [
+            (cx + left_right - x1) * nx + (cy + top_bottom - y1) * ny
+            for n in scene.boxes_of[actor].tolist()
+            for left_right in (rel[n][0], rel[n][2])
+            for top_bottom in (rel[n][1], rel[n][3])
+        ]
+        low, high = min(reach), max(reach)
+        if low >= 0 or high <= 0:
             continue
-        push = normal * (-reach.min() + 0.5 if -reach.min() < reach.max() else -reach.max() - 0.5)
+        by = -low + 0.5 if -low < high else -high - 0.5
         ends = [end for end in (a, b) if free[end]]
         box_part = (1.0 - TIE_SHARE if ends else 1.0) if free[actor] else 0.0
-        points[actor] += push * box_part
+        points[actor] += (nx * by * box_part, ny * by * box_part)
         for end in ends:
-            points[end] -= push * (1.0 - box_part)
+            points[end] -= (nx * by * (1.0 - box_part), ny * by * (1.0 - box_part))
     return len(boxes)

@@ -189,7 +189,10 @@ function nodeLook(id) {
   var colour = show ? actorColour(id) : DIMMED;
   var label = !data.large || (emph && on) || (fitted && fitted.has(id)) ? A.name[id] : "";
   return { color: colourSet(colour, show ? theme.border : DIMMED), hidden: hidden, label: label,
-    font: { color: show ? fg : faint, strokeColor: bg },
+    /* a name on a backdrop: a tie leaving its actor through the name passes behind it
+     * (the layout keeps every other tie off names, see outputs/render/spacing.py) */
+    font: { color: show ? fg : faint, strokeColor: bg,
+      background: data.large || data.kinds[A.kind[id]].shape === "ellipse" ? "none" : bg },
     sig: [colour, hidden, label, fg].join() };
 }
 
