@@ -39,7 +39,9 @@ LABEL_BELOW = 0.5 * LABEL_PX + 4
 its size plus 4 below the mark."""
 PAD = 4.0
 """Clearance kept around every label box: the text's 3 px halo and a hair of air."""
-CURVE_STEPS = 8
+MARK_PAD = 2.0
+"""Clearance kept around every mark, so that no tie grazes an actor it does not join."""
+CURVE_STEPS = 12
 """Straight pieces a curved tie is checked as."""
 TIE_SHARE = 0.3
 """Of a move clearing a tie from an actor, the part the tie's ends take."""
@@ -96,7 +98,7 @@ def footprint(name: str, shape: str, size: float) -> Footprint:
     if shape in INSIDE_SHAPES:
         half = (width + LABEL_PX) / 2
         return Footprint((-half - PAD, -LABEL_PX - PAD, half + PAD, LABEL_PX + PAD), None)
-    mark = (-size, -size, size, size)
+    mark = (-size - MARK_PAD, -size - MARK_PAD, size + MARK_PAD, size + MARK_PAD)
     if not name:
         return Footprint(mark, None)
     top = size + LABEL_BELOW
@@ -128,29 +130,30 @@ def _polylines(points: Any, ties: Sequence[Tie]) -> tuple[Any, Any]:
     """
     import numpy as np
 
-    pieces: list[Any] = []
-    owner: list[int] = []
-    for n, tie in enumerate(ties):
-        a, b = points[tie.source], points[tie.target]
-        if not tie.bend:
-            pieces.append([a[0], a[1], b[0], b[1]])
-            owner.append(n)
-            continue
-        r = abs(tie.bend)
-        dx, dy = b[0] - a[0], a[1] - b[1]
-        length = math.hypot(dx, dy)
-        turn = (0.5 * r + 0.5) if tie.bend > 0 else (-0.5 * r + 0.5)
-        angle = (math.atan2(dy, dx) + turn * math.pi) % (2 * math.pi)
-        via = (
-            a[0] + (0.5 * r + 0.5) * length * math.sin(angle),
-            a[1] + (0.5 * r + 0.5) * length * math.cos(angle),
-        )
-        t = np.linspace(0.0, 1.0, CURVE_STEPS + 1)[:, None]
-        curve = (1 - t) ** 2 * np.asarray(a) + 2 * t * (1 - t) * np.asarray(via) + t**2 * b
-        for k in range(CURVE_STEPS):
-            pieces.append([*curve[k], *curve[k + 1]])
-            owner.append(n)
-    return np.array(pieces, dtype=float).reshape(-1, 4), np.array(owner, dtype=int)
+    ends = np.array([(t.source, t.target) for t in ties], dtype=int).reshape(-1, 2)
+    bend = np.array([t.bend for t in ties], dtype=float)
+    start, end = points[ends[:, 0]], points[ends[:, 1]]
+    straight = np.nonzero(bend == 0)[0]
+    curved = np.nonzero(bend != 0)[0]
+    r = np.abs(bend[curved])
+    a, b = start[curved], end[curved]
+    dx, dy = b[:, 0] - a[:, 0], a[:, 1] - b[:, 1]
+    length = np.hypot(dx, dy)
+    turn = np.where(bend[curved] > 0, 0.5 * r + 0.5, -0.5 * r + 0.5)
+    angle = (np.arctan2(dy, dx) + turn * np.pi) % (2 * np.pi)
+    reach = (0.5 * r + 0.5) * length
+    via = np.stack([a[:, 0] + reach * np.sin(angle), a[:, 1] + reach * np.cos(angle)], axis=1)
+    t = np.linspace(0.0, 1.0, CURVE_STEPS + 1)[None, :, None]
+    curve = (1 - t) ** 2 * a[:, None] + 2 * t * (1 - t) * via[:, None] + t**2 * b[:, None]
+    pieces = np.concatenate(
+        [
+            np.concatenate([start[straight], end[straight]], axis=1),
+            np.concatenate([curve[:, :-1], curve[:, 1:]], axis=2).reshape(-1, 4),
+        ]
+    )
+    owner = np.concatenate([straight, np.repeat(curved, CURVE_STEPS)])
+    order = np.argsort(owner, kind="stable")
+    return pieces[order], owner[order]
 
 
 def _crossing(pieces: Any, boxes: Any) -> tuple[Any, Any]:
