@@ -15,6 +15,7 @@ from actorgraph.outputs.render.picture import picture
 from actorgraph.outputs.render.spacing import clashes, footprint, text_width
 from conftest import SEED
 from test_browser import Visit
+from test_import import readme_command, shared
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,21 @@ def test_belarus_layout_leaves_no_label_overlap_and_no_tie_through_another_label
     assert len(crowded.overlaps) + len(crowded.crossings) > 10
 
 
-def test_layout_is_deterministic_and_pins_hold(seed):
+@shared
+def test_les_miserables_gets_room_for_every_name_without_growing_much(runner, in_project):
+    from actorgraph.cli import cli
+
+    assert runner.invoke(cli, readme_command("Les-Miserables.gexf")).exit_code == 0
+    graph = read_graph("graph/les-miserables.yaml")
+    points, prints, ties = page_arrangement(graph)
+    found = clashes(points, prints, ties)
+    assert found.overlaps == [] and found.crossings == []
+    # no bigger than twice the force layout's old size (200 units per square root of actors)
+    extent = max(max(p[axis] for p in points) - min(p[axis] for p in points) for axis in (0, 1))
+    assert extent < 2 * 200 * len(graph.actors) ** 0.5
+
+
+def test_layout_is_deterministic_and_names_take_their_width(seed):
     first = layout(seed)
     layout_module._room_for_labels.cache_clear()
     layout_module._unit_layout.cache_clear()

@@ -20,7 +20,7 @@ from typing import Any
 
 from actorgraph.model import Graph, parse_partial_date
 from actorgraph.outputs.render.layout import LAYOUT_SEED, bloc_layout, importance, layout
-from actorgraph.outputs.render.spacing import LABEL_PX, actor_size
+from actorgraph.outputs.render.spacing import CURVE, LABEL_PX, actor_size
 from actorgraph.vocabulary import CONFIDENCE_LEVELS, LARGE_GRAPH, POLARITY_STYLE, PROPOSED_STYLE
 
 __all__ = ["BLOC_MAP", "LARGE_GRAPH", "POLARITY_STYLE", "importance", "layout", "page_data"]
@@ -190,6 +190,7 @@ def page_data(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
         "blocs": _blocs(graph, groups, index, scores),
         "large": large,
         "blocMap": bloc_map,
+        "curve": CURVE,
     }
     data["time"] = _time(data["ties"], as_of)
     positions = bloc_layout(graph, groups) if bloc_map else layout(graph)

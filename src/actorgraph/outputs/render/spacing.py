@@ -38,7 +38,7 @@ LABEL_BELOW = 0.5 * LABEL_PX + 4
 """Gap between a mark's edge and its label's top: vis-network sets a 'hanging' label half
 its size plus 4 below the mark."""
 PAD = 4.0
-"""Clearance kept around every label box: the text's 3 px halo and a hair of air."""
+"""Clearance kept around every label box: the text's halo (1.5 px) and some air."""
 MARK_PAD = 2.0
 """Clearance kept around every mark, so that no tie grazes an actor it does not join."""
 CURVE_STEPS = 12
@@ -115,11 +115,16 @@ class Tie:
     bend: float = 0.0
 
 
+CURVE = {"first": 0.15, "step": 0.15}
+"""Roundness of parallel ties on the page: the second of a pair curves by ``first``, and each
+further pair of them by ``step`` more (the page receives this as data)."""
+
+
 def page_curve(nth: int) -> float:
     """The page's curve for the ``nth`` tie of a pair (0: straight; then either side)."""
     if not nth:
         return 0.0
-    return (0.15 + 0.15 * (nth // 2)) * (1 if nth % 2 else -1)
+    return (CURVE["first"] + CURVE["step"] * (nth // 2)) * (1 if nth % 2 else -1)
 
 
 def _polylines(points: Any, ties: Sequence[Tie]) -> tuple[Any, Any]:

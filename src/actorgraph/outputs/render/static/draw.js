@@ -91,7 +91,7 @@ function tieCurve(t) {
   var nth = T.nth[t];
   if (!nth || data.large) return { enabled: false };
   return { enabled: true, type: nth % 2 ? "curvedCW" : "curvedCCW",
-    roundness: 0.15 + 0.15 * Math.floor(nth / 2) };
+    roundness: data.curve.first + data.curve.step * Math.floor(nth / 2) };
 }
 
 /* bring the DataSets in line with the scene, then repaint. Once the page is up, new
