@@ -19,7 +19,8 @@ import datetime as dt
 from typing import Any
 
 from actorgraph.model import Graph, parse_partial_date
-from actorgraph.outputs.render.layout import LAYOUT_SEED, bloc_layout, layout
+from actorgraph.outputs.render.layout import LAYOUT_SEED, bloc_layout, importance, layout
+from actorgraph.outputs.render.spacing import CURVE, LABEL_PX, actor_size
 from actorgraph.vocabulary import CONFIDENCE_LEVELS, LARGE_GRAPH, POLARITY_STYLE, PROPOSED_STYLE
 
 __all__ = ["BLOC_MAP", "LARGE_GRAPH", "POLARITY_STYLE", "importance", "layout", "page_data"]
@@ -30,14 +31,6 @@ __all__ = ["BLOC_MAP", "LARGE_GRAPH", "POLARITY_STYLE", "importance", "layout", 
 # map starts well below that; see README "Benchmarks".
 BLOC_MAP = 1000
 EVIDENCE_EXTRAS = ("url", "quote", "page", "row", "element")
-
-
-def importance(graph: Graph) -> dict[str, float]:
-    """Influence rank (see :mod:`actorgraph.questions.analysis`): 1 for the actor who moves most."""
-    from actorgraph.network import collapsed_influence
-    from actorgraph.questions.analysis import influence_rank
-
-    return influence_rank(collapsed_influence(graph))
 
 
 def _day(value: str | None, last: bool) -> int | None:
@@ -162,7 +155,7 @@ def page_data(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
             "kind": [kinds[a.kind] for a in actors],
             "aliases": [list(a.aliases) for a in actors],
             "about": [a.description for a in actors],
-            "size": [round(12 + 22 * scores.get(a.id, 0.0), 1) for a in actors],
+            "size": [actor_size(scores.get(a.id, 0.0)) for a in actors],
             "bloc": [bloc_of.get(a.id, -1) for a in actors],
         },
         "ties": _ties(graph, index, large),
@@ -197,6 +190,7 @@ def page_data(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
         "blocs": _blocs(graph, groups, index, scores),
         "large": large,
         "blocMap": bloc_map,
+        "curve": CURVE,
     }
     data["time"] = _time(data["ties"], as_of)
     positions = bloc_layout(graph, groups) if bloc_map else layout(graph)
@@ -256,7 +250,7 @@ def vis_options(graph: Graph) -> dict[str, Any]:
     return {
         "autoResize": True,
         "nodes": {
-            "font": {"size": 15, "face": "sans-serif", "strokeWidth": 3},
+            "font": {"size": LABEL_PX, "face": "sans-serif", "strokeWidth": 3},
             "borderWidth": 1.5,
         },
         "edges": {

@@ -130,10 +130,18 @@ function search(text) {
   });
   return null;
 }
-searchBox.addEventListener("change", function () { search(searchBox.value); });
-searchBox.addEventListener("keydown", function (event) {
-  if (event.key === "Enter") search(searchBox.value);
+/* Enter searches, and the "change" that follows it must not search again: two focus
+ * animations started in one frame leave vis-network running the first one for ever, which
+ * pulls the camera back to the actor after every later move (a path's fit included) */
+var searched = null;
+searchBox.addEventListener("change", function () {
+  if (searchBox.value !== searched) search(searchBox.value);
+  searched = null;
 });
+searchBox.addEventListener("keydown", function (event) {
+  if (event.key === "Enter") { searched = searchBox.value; search(searchBox.value); }
+});
+searchBox.addEventListener("input", function () { searched = null; });
 
 /* ---- filters: kinds, types, strength, confidence, time -------------------- */
 

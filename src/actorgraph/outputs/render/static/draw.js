@@ -91,7 +91,7 @@ function tieCurve(t) {
   var nth = T.nth[t];
   if (!nth || data.large) return { enabled: false };
   return { enabled: true, type: nth % 2 ? "curvedCW" : "curvedCCW",
-    roundness: 0.15 + 0.15 * Math.floor(nth / 2) };
+    roundness: data.curve.first + data.curve.step * Math.floor(nth / 2) };
 }
 
 /* bring the DataSets in line with the scene, then repaint. Once the page is up, new
@@ -189,7 +189,10 @@ function nodeLook(id) {
   var colour = show ? actorColour(id) : DIMMED;
   var label = !data.large || (emph && on) || (fitted && fitted.has(id)) ? A.name[id] : "";
   return { color: colourSet(colour, show ? theme.border : DIMMED), hidden: hidden, label: label,
-    font: { color: show ? fg : faint, strokeColor: bg },
+    /* a name on a backdrop: a tie leaving its actor through the name passes behind it
+     * (the layout keeps every other tie off names, see outputs/render/spacing.py) */
+    font: { color: show ? fg : faint, strokeColor: bg,
+      background: data.large || data.kinds[A.kind[id]].shape === "ellipse" ? "none" : bg },
     sig: [colour, hidden, label, fg].join() };
 }
 
