@@ -153,7 +153,7 @@ def test_path_uses_the_environment_variable(runner, write, monkeypatch):
     monkeypatch.setenv("ACTORGRAPH_GRAPH", str(write(SMALL)))
     result = runner.invoke(cli, ["path", "gamma", "first", "--format", "json"])
     assert result.exit_code == 1
-    assert result.stderr == "Error: no influence path from c to a\n"
+    assert result.stderr == "Error: no influence path from c (Gamma) to a (Alpha)\n"
 
 
 def test_path_json_parses(runner, in_project):

@@ -326,6 +326,13 @@ def test_review_accept_retype_reject_quit_and_resume(runner, in_project):
     assert [s.id for s in graph.sources] == ["desk", "a"]
     statuses = [r.status for r in read_graph(in_project / "d.yaml").relations]
     assert statuses == ["accepted", "rejected", "proposed"]
+    # the end of the input is "quit", not "Aborted!" with exit 1
+    ended = runner.invoke(cli, ["review", "d.yaml", "--into", "desk.yaml"], input="")
+    assert ended.exit_code == 0, ended.output
+    assert ended.output.endswith(
+        "desk.yaml: 0 ties added, 0 merged as evidence, 0 rejected, 0 skipped\n"
+        "stopped with 1 left; run the same command to resume\n"
+    )
     # resume: only the third is asked; swap its direction, set its strength, accept
     second = runner.invoke(
         cli,
@@ -369,7 +376,28 @@ def test_review_adds_new_actors_when_first_used_and_merges_known_ties(runner, in
     assert len(read_graph(in_project / "desk.yaml").relations[0].evidence) == 2
     refused = runner.invoke(cli, ["draft", "a.txt", "-o", "d2.yaml", "-g", "desk.yaml"])
     assert refused.exit_code == 2
-    assert "records 1 review decision(s); pass --force" in refused.output
+    assert "records 1 review decision(s); give --force to replace it" in refused.output
+
+
+def test_draft_never_replaces_a_graph_or_another_file_unasked(runner, in_project):
+    (in_project / "a.txt").write_text("Russia backs Belarus.\n", encoding="utf-8")
+    seed = in_project / "graph" / "belarus-2022.yaml"
+    before = seed.read_bytes()
+    same = runner.invoke(cli, ["draft", "a.txt", "-o", str(seed), "-g", str(seed), "--force"])
+    assert same.exit_code == 2
+    assert "Invalid value for '-o': names the graph the draft reads (-g)" in same.output
+    graph = runner.invoke(cli, ["draft", "a.txt", "-o", str(seed)])
+    assert graph.exit_code == 2
+    assert "exists and is not a draft (its ties are not proposals); give --force" in graph.output
+    (in_project / "notes.yaml").write_text("my notes: [1, 2]\n", encoding="utf-8")
+    other = runner.invoke(cli, ["draft", "a.txt", "-o", "notes.yaml"])
+    assert other.exit_code == 2 and "notes.yaml exists and is not a graph file" in other.output
+    assert seed.read_bytes() == before
+    assert (in_project / "notes.yaml").read_text(encoding="utf-8") == "my notes: [1, 2]\n"
+    # a fresh draft is replaced by the next one without asking
+    assert runner.invoke(cli, ["draft", "a.txt", "-o", "d.yaml"]).exit_code == 0
+    assert runner.invoke(cli, ["draft", "a.txt", "-o", "d.yaml"]).exit_code == 0
+    assert runner.invoke(cli, ["draft", "a.txt", "-o", "notes.yaml", "--force"]).exit_code == 0
 
 
 def test_proposed_ties_are_drawn_apart():

@@ -22,8 +22,8 @@ from actorgraph.cli.options import (
     written,
 )
 from actorgraph.cli.progress import working
-from actorgraph.exceptions import GraphFileError, ViewNotFound
-from actorgraph.outputs.formatting import plural
+from actorgraph.exceptions import GraphFileError, ViewNotFound, problem_lines
+from actorgraph.outputs.formatting import plural, size_text
 from actorgraph.vocabulary import EMBED_MODES, FRAGMENT_HEIGHT, PICTURE_FORMATS, UNREVIEWED
 
 
@@ -65,13 +65,13 @@ def validate(graphs: tuple[str, ...], output_format: str) -> None:
                     f"{result[s]} {s}" for s in sorted(UNREVIEWED) if result[s]
                 )
                 click.echo(
-                    f"{result['file']}: ok ({result['actors']} actors, "
-                    f"{result['relations']} relations"
+                    f"{result['file']}: ok ({plural(result['actors'], 'actor')}, "
+                    f"{plural(result['relations'], 'relation')}"
                     + (f", of which {unreviewed}: analyses leave them out" if unreviewed else "")
                     + ")"
                 )
             else:
-                click.echo("\n".join(map(str, result["problems"])))
+                click.echo("\n".join(problem_lines(result["problems"])))
     if total:
         raise BadInput(f"{plural(total, 'problem')} in {plural(bad_files, 'file')}")
 
@@ -191,9 +191,7 @@ def render(
             summary["iframe"] = iframe_snippet(path.name, graph.title, height)
         done.append(summary)
         if output_format == "text":
-            click.echo(
-                f"wrote {path} ({len(graph.actors)} actors, {len(graph.relations)} relations)"
-            )
+            click.echo(f"wrote {path} ({size_text(graph)})")
             if "iframe" in summary:
                 click.echo(summary["iframe"])
     if output_format == "json":

@@ -24,7 +24,6 @@ from actorgraph.outputs.importing.options import (
     MAX_CELL_BYTES,
     ImportOptions,
     resolve_columns,
-    slug,
     type_id,
 )
 from actorgraph.outputs.importing.records import (
@@ -36,6 +35,7 @@ from actorgraph.outputs.importing.records import (
     too_long,
     unpack,
 )
+from actorgraph.text import slug
 from actorgraph.vocabulary import BUILTIN, closest_names
 
 _SLUG = re.compile(SLUG)
@@ -124,13 +124,15 @@ class Builder:
     # -- actors ----------------------------------------------------------------
 
     def new_actor(self, raw: str, fields: dict[str, Any], record: Record) -> str:
-        base = raw if _SLUG.fullmatch(raw) else slug(raw) or "actor"
+        base = raw if _SLUG.fullmatch(raw) else slug(raw)
         if base != raw:
             self.slugged += 1
-        ident, number_ = base, 2
+        ident, number_ = base or "actor", 2
         while ident in self.taken:
-            ident, number_ = f"{base}-{number_}", number_ + 1
-        if ident != base:
+            ident, number_ = f"{base or 'actor'}-{number_}", number_ + 1
+        if not base:
+            self.notes.append(f"'{raw}' has no letter or digit to make an id of: it is {ident}")
+        elif ident != base:
             self.numbered.append(f"'{raw}' is {ident}")
         self.taken.add(ident)
         self.ids[raw] = ident
