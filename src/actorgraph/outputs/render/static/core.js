@@ -128,7 +128,7 @@ function contrast(a, b) {
 function textOn(fill) { return contrast(fill, "#1d2731") >= contrast(fill, "#ffffff") ? "#1d2731" : "#ffffff"; }
 /* a mark whose fill is within 3:1 of the background gets a wider outline in the border colour */
 var INSIDE_LABEL = new Set(["ellipse", "circle", "box", "database", "text"]);
-function outlineWidth(fill, background) { return contrast(fill, background) < 3 ? 3 : 1.5; }
+function outlineWidth(fill, background) { return contrast(fill, background) < 3 ? 2.5 : 1.5; }
 
 function cssVar(name, fallback) {
   var value = getComputedStyle(root).getPropertyValue(name).trim();
