@@ -16,6 +16,7 @@ from actorgraph.cli.options import (
     choice_option,
     echo_json,
     format_option,
+    graph_arguments,
     graphs_named,
     maps_errors,
     read_one,
@@ -28,7 +29,7 @@ from actorgraph.vocabulary import EMBED_MODES, FRAGMENT_HEIGHT, PICTURE_FORMATS,
 
 
 @click.command()
-@click.argument("graphs", nargs=-1, metavar="[GRAPH]...")
+@graph_arguments
 @cache_option
 @format_option("text", "json")
 @maps_errors
@@ -77,7 +78,7 @@ def validate(graphs: tuple[str, ...], output_format: str) -> None:
 
 
 @click.command()
-@click.argument("graphs", nargs=-1, metavar="[GRAPH]...")
+@graph_arguments
 @click.option(
     "-o",
     "--output",

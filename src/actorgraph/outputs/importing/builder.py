@@ -20,6 +20,7 @@ from typing import Any
 from actorgraph.exceptions import Problem
 from actorgraph.io.schema import SLUG
 from actorgraph.model import RELATION_IDENTITY, name_key, parse_partial_date
+from actorgraph.outputs.formatting import plural
 from actorgraph.outputs.importing.options import (
     MAX_CELL_BYTES,
     ImportOptions,
@@ -466,6 +467,7 @@ class Builder:
         one_way: dict[str, tuple[Record, int]] = {}
         joined: dict[tuple[Any, ...], dict[str, Any]] = {}
         kept: list[tuple[dict[str, Any], Record]] = []
+        restated = 0
         names = {a["id"]: a["name"] for a in self.actors}
         for relation, record in read:
             undirected = relation.pop("_undirected")
@@ -494,7 +496,8 @@ class Builder:
                 place = record.label() if record.element is not None else f"row {record.line:,}"
                 self.notes.append(f"{place}: ends ({until}) before it starts ({since}); left out")
                 continue
-            if relation["evidence"] is None:
+            generated = relation["evidence"] is None  # rows with no evidence of their own
+            if generated:
                 label = types[rtype].label if rtype in types else str(rtype).replace("_", " ")
                 text = claim or (
                     f"{names[relation['source']]} {label} {names[relation['target']]}{type_value}"
@@ -513,11 +516,20 @@ class Builder:
                 earlier = None
             if earlier is not None and isinstance(relation["evidence"], list):
                 earlier["evidence"].extend(relation["evidence"])
+                restated += generated
                 continue
             if earlier is None:
                 with contextlib.suppress(TypeError):
                     joined[key] = relation
             kept.append((relation, record))
+        if restated:
+            what = plural(restated, "row" if self.dataset.rows else "tie")
+            verb = "restates" if restated == 1 else "restate"
+            self.notes.append(
+                f"{what} {verb} a tie read before (same actors, type and dates): "
+                "each is kept as further evidence of it; map the columns that tell them "
+                "apart (e.g. dates) to keep them as ties of their own"
+            )
         symmetric = ", ".join(
             t.id for t in BUILTIN.relation_types.values() if t.influence == "both"
         )
