@@ -115,8 +115,9 @@ function tieItem(t) {
   return item;
 }
 
-/* an actor's ties as [heading, ties, word]: ties with no direction (\u2194), then out and in;
- * "out" and "in" only where the type reads one way, not by the order of a file's columns */
+/* an actor's ties as [heading, ties, word], grouped as `actorgraph show` groups them: ties
+ * with no direction (\u2194) apart, then out and in, which only the types that read one way
+ * have (else they would only say which column of a file named the actor) */
 function tieGroups(i) {
   var both = [], out = [], into = [];
   tiesOf[i].forEach(function (t) {
@@ -124,10 +125,8 @@ function tieGroups(i) {
     else if (T.from[t] === i) out.push(t);
     else into.push(t);
   });
-  var groups = [];
-  if (both.length || (!out.length && !into.length)) groups.push(["Ties", both, out.length || into.length ? "\u2194" : ""]);
-  if (out.length || (!both.length && into.length)) groups.push(["Ties out", out, "out"]);
-  if (into.length || (!both.length && out.length)) groups.push(["Ties in", into, "in"]);
+  var groups = both.length ? [["Ties", both, out.length || into.length ? "\u2194" : ""]] : [];
+  if (out.length || into.length || !both.length) groups.push(["Ties out", out, "out"], ["Ties in", into, "in"]);
   return groups;
 }
 
