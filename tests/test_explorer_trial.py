@@ -122,7 +122,7 @@ def test_dark_mode_marks_and_text_stand_out(browser, tmp_path):
             " const css = (n) => getComputedStyle(root).getPropertyValue(n).trim();"
             " const nodes = Object.values(v.network.body.nodes).map(n => [n.options.shape,"
             "   n.options.color.background, n.options.color.border, n.options.borderWidth,"
-            "   n.options.font.color]);"
+            "   n.options.font.color, n.options.color.highlight.border]);"
             " const icons = Array.from(root.querySelectorAll('.ag-kinds svg *')).map(s => {"
             "   const look = getComputedStyle(s);"
             "   return [s.getAttribute('fill'), look.stroke, look.strokeWidth]; });"
@@ -132,7 +132,8 @@ def test_dark_mode_marks_and_text_stand_out(browser, tmp_path):
     finally:
         page.close()
     assert looks["canvas"] == "#11161c"  # dark
-    for shape, fill, border, width, font in looks["nodes"]:
+    for shape, fill, border, width, font, selected in looks["nodes"]:
+        assert contrast(selected, looks["canvas"]) >= 3  # a path's actors are selected
         assert contrast(fill, looks["canvas"]) >= 3 or (
             width >= 2.5 and contrast(border, looks["canvas"]) >= 3
         ), (shape, fill)

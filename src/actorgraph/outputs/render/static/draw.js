@@ -27,7 +27,7 @@ function blocColour(b) {
 
 function colourSet(fill, border) {
   return { background: fill, border: border,
-    highlight: { background: fill, border: "#000000" },
+    highlight: { background: fill, border: theme.fg },  /* selected: the text colour, light on a dark page */
     hover: { background: fill, border: border } };
 }
 
