@@ -792,3 +792,25 @@ def test_gexf_dates_become_since_and_until_and_a_bad_colour_is_refused(runner, t
     [tie] = read_graph(tmp_path / "d.yaml").relations
     assert (tie.since, tie.until) == ("2005-02-03", None)
     assert dict(read_graph(tmp_path / "d.yaml").actor("a").attributes)["viz_color"] == "#c80000"
+
+
+def test_a_formula_saved_without_its_value_is_named_as_such(runner, tmp_path):
+    # Regression (user trial): '=0.2+0.3' never computed said "strength must be a number,
+    # not nothing (null)".
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "relations"
+    sheet.append(["source", "target", "type", "strength", "confidence", "note"])
+    sheet.append(["a", "b", "allied_with", "=0.2+0.3", "low", None])
+    sheet.append(["a", "c", "allied_with", 0.4, "low", None])
+    book.save(tmp_path / "f.xlsx")
+    args = ["import", str(tmp_path / "f.xlsx"), "-o", str(tmp_path / "f.yaml")]
+    result = runner.invoke(cli, [*args, "--default-kind", "state"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: 1 problem found\n{tmp_path / 'f.xlsx'}:2: sheet 'relations', cell D2: the "
+        "formula '=0.2+0.3' has no saved value (actorgraph never runs formulas); open the "
+        "workbook in a spreadsheet program and save it, or type the value\n"
+    )
