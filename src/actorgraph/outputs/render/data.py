@@ -39,16 +39,23 @@ def _day(value: str | None, last: bool) -> int | None:
     return None if bounds is None else bounds[1 if last else 0].toordinal()
 
 
-def _evidence(item: Any, source_index: dict[str, int]) -> list[Any]:
+def _evidence(
+    item: Any, source_index: dict[str, int], titles: dict[str, str], cites: dict[str, int]
+) -> list[Any]:
+    """[source, citation, claim, extras?]: the citation as the CLI writes it (Evidence.cite:
+    a dataset's row under the dataset's title), numbered in a table of the distinct ones."""
     extras = {k: getattr(item, k) for k in EVIDENCE_EXTRAS if getattr(item, k, None) is not None}
     claim = item.claim or getattr(item, "statement", "")  # a proposal may have only a quote
-    row = [source_index.get(item.source, -1), item.paragraph, claim]
+    cite = cites.setdefault(item.cite(titles.get(item.source)), len(cites))
+    row = [source_index.get(item.source, -1), cite, claim]
     return [*row, extras] if extras else row
 
 
 def _ties(graph: Graph, index: dict[str, int], large: bool) -> dict[str, Any]:
     types = {t: i for i, t in enumerate(graph.vocabulary.relation_types)}
     sources = {s.id: i for i, s in enumerate(graph.sources)}
+    titles = {s.id: s.title for s in graph.sources}
+    cites: dict[str, int] = {}
     relations = graph.relations
     parallel: dict[frozenset[str], int] = {}
     nth = []
@@ -63,8 +70,9 @@ def _ties(graph: Graph, index: dict[str, int], large: bool) -> dict[str, Any]:
         "strength": [r.strength for r in relations],
         "confidence": [CONFIDENCE_LEVELS.index(r.confidence) for r in relations],
         "nth": nth,
-        "evidence": [[_evidence(e, sources) for e in r.evidence] for r in relations],
+        "evidence": [[_evidence(e, sources, titles, cites) for e in r.evidence] for r in relations],
     }
+    ties["citations"] = list(cites)
     if any(not r.reviewed for r in relations):
         # proposals (from `actorgraph draft`) are drawn grey-dashed and carry no influence
         ties["status"] = [r.status or "" for r in relations]
@@ -97,6 +105,8 @@ def _time(ties: dict[str, Any], as_of: str | None) -> dict[str, Any] | None:
         "max": high,
         "step": step,
         "start": as_of,
+        # the as-of's first and last day, as Relation.active_on reads it: the page keeps them
+        "startDays": [start, _day(as_of, last=True)] if start is not None else None,
         "epoch": dt.date(1970, 1, 1).toordinal(),
     }
 
@@ -169,6 +179,7 @@ def page_data(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
                 "label": t.label,
                 "polarity": t.polarity,
                 "influence": t.influence,
+                "symmetric": t.symmetric,  # no direction: drawn without an arrowhead
             }
             for t in vocabulary.relation_types.values()
         ],

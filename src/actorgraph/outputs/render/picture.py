@@ -168,6 +168,8 @@ def _draw_ties(
         bend = 0.0 if nth == 0 else (0.12 + 0.12 * ((nth - 1) // 2)) * (1 if nth % 2 else -1)
         polarity = vocabulary.relation_types[relation.type].polarity
         styles = [{"zorder": 2, **_tie_props(polarity, relation.strength, relation.status)}]
+        if vocabulary.relation_types[relation.type].symmetric:  # no direction, no arrowhead
+            styles[0]["arrowstyle"] = "-"
         if relation.key in highlight:  # a band beneath the tie
             styles.insert(
                 0,
