@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from actorgraph.cli import cli
+from actorgraph.io.load import validate_file
 from conftest import SMALL
 
 
@@ -28,7 +29,10 @@ CATALOGUE = [
     (
         "not YAML",
         "title: [a, b\nactors: {",
-        ["g.yaml:2: not valid YAML: did not find expected ',' or ']'"],
+        [
+            "g.yaml:2: not valid YAML: did not find expected ',' or ']'; "
+            "a [...] list is not closed, or needs a comma between items"
+        ],
     ),
     (
         "a list",
@@ -237,3 +241,20 @@ def test_two_renders_to_one_path_leave_one_whole_page(tmp_path, write):
         '<h1 class="ag-title">Second</h1>' in html
     )
     assert not list(tmp_path.glob(".page.html.*"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("title: x\n---\nfoo: 1\n", "2: not valid YAML: but found another document; a graph file "
+         "is one YAML document: remove the '---' line"),
+        ('title: "x\n', "2: not valid YAML: found unexpected end of stream; a quoted text is not "
+         "closed: end it with the quote it starts with"),
+        ("title: a: b\n", "1: not valid YAML: mapping values are not allowed in this context; "
+         "a value holding ': ' must be quoted, or the line is indented too far"),
+    ],
+)  # fmt: skip
+def test_yaml_slips_say_what_to_do(tmp_path, text, expected):
+    path = tmp_path / "g.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert [str(p) for p in validate_file(path)] == [f"{path}:{expected}"]

@@ -326,6 +326,13 @@ def test_review_accept_retype_reject_quit_and_resume(runner, in_project):
     assert [s.id for s in graph.sources] == ["desk", "a"]
     statuses = [r.status for r in read_graph(in_project / "d.yaml").relations]
     assert statuses == ["accepted", "rejected", "proposed"]
+    # the end of the input is "quit", not "Aborted!" with exit 1
+    ended = runner.invoke(cli, ["review", "d.yaml", "--into", "desk.yaml"], input="")
+    assert ended.exit_code == 0, ended.output
+    assert ended.output.endswith(
+        "desk.yaml: 0 ties added, 0 merged as evidence, 0 rejected, 0 skipped\n"
+        "stopped with 1 left; run the same command to resume\n"
+    )
     # resume: only the third is asked; swap its direction, set its strength, accept
     second = runner.invoke(
         cli,
@@ -511,3 +518,14 @@ def test_json_graphs_stay_json(runner, in_project):
     assert result.exit_code == 0, result.output
     data = json.loads((in_project / "g.json").read_text(encoding="utf-8"))
     assert data["relations"][0]["evidence"][0]["claim"] == "Moscow backs Minsk."
+
+
+def test_review_keeps_the_blank_line_between_relations_and_views(runner, in_project):
+    # Regression (user trial): accepted ties went after the blank line that ended the list.
+    (in_project / "a.txt").write_text("Russia backs Belarus.\n", encoding="utf-8")
+    seed = "graph/belarus-2022.yaml"
+    runner.invoke(cli, ["draft", "a.txt", "-o", "d.yaml", "-g", seed])
+    runner.invoke(cli, ["review", "d.yaml", "--into", seed], input="a\nMoscow backs Minsk.\n")
+    text = (in_project / seed).read_text(encoding="utf-8")
+    assert "        quote: Russia backs Belarus.\n\nviews:\n" in text
+    assert "new offensives.\n  - source: russia\n" in text

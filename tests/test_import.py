@@ -65,6 +65,13 @@ def test_les_miserables_gexf_imports_with_the_readme_command(runner, in_project)
     assert "evidence: Les Misérables, element geid_138_57: Javert consults Valjean\n" in (
         result.output
     )
+    # its CSV export (attribute columns sorted) comes back as the same graph
+    runner.invoke(
+        cli, ["export", "-g", "graph/les-miserables.yaml", "--to", "csv", "-o", "rt/l.csv"]
+    )
+    assert runner.invoke(cli, ["import", "rt/l.relations.csv", "-o", "rt.yaml"]).exit_code == 0
+    diff = runner.invoke(cli, ["diff", "graph/les-miserables.yaml", "rt.yaml"])
+    assert (diff.exit_code, diff.output) == (0, "no changes\n")
 
 
 @shared
@@ -658,7 +665,11 @@ def test_gml_repeated_edges_join_and_bad_gml_says_where(runner, tmp_path):
         '  node [ id 2 label "right&amp;co" graphics [ x 1.5 ] ]\n'
         "  edge [ source 1 target 2 ]\n  edge [ source 1 target 2 ]\n]\n"
     )
-    assert _import(runner, path, *FLAGS).output == f"wrote {path}.yaml (2 actors, 1 relation)\n"
+    assert _import(runner, path, *FLAGS).output == (
+        "note: 1 tie restates a tie read before (same actors, type and dates): each is kept as "
+        "further evidence of it; map the columns that tell them apart (e.g. dates) to keep them "
+        f"as ties of their own\nwrote {path}.yaml (2 actors, 1 relation)\n"
+    )
     graph = read_graph(f"{path}.yaml")
     assert [e.element for e in graph.relations[0].evidence] == ["#1", "#2"]
     assert dict(graph.actor("right&co").attributes) == {"graphics_x": 1.5}
@@ -714,4 +725,92 @@ def test_an_edge_says_its_own_direction(runner, tmp_path):
         f"Error: 1 problem found\n{path}:13: edge 'e2': 1 undirected tie has type 'leads', "
         "which runs one way; give a symmetric type (member_of, allied_with, cooperates_with, "
         "trades_with, negotiates_with, consults, fights)\n"
+    )
+
+
+def test_names_in_any_script_make_readable_ids_and_messages_name_them(runner, tmp_path):
+    # Regression (user trial): 'Łukaszenka' became 'ukaszenka', Путин and 習近平 'actor',
+    # 'actor-2', and messages then named actors by those ids alone.
+    table = tmp_path / "names.csv"
+    table.write_text("source,target\nŁukaszenka,Путин\n習近平,Ελλάδα\n★,Путин\n", encoding="utf-8")
+    args = ["import", str(table), "-o", str(tmp_path / "n.yaml"), "--default-type", "allied_with"]
+    args += ["--default-kind", "person", "--default-strength", "0.5", "--default-confidence", "low"]
+    result = runner.invoke(cli, args)
+    assert result.output.splitlines() == [
+        "note: '★' has no letter or digit to make an id of: it is actor",
+        f"wrote {tmp_path / 'n.yaml'} (5 actors, 3 relations)",
+    ]
+    graph = read_graph(tmp_path / "n.yaml")
+    assert [a.id for a in graph.actors] == ["lukaszenka", "putin", "xijinping", "ellada", "actor"]
+    no_path = runner.invoke(cli, ["path", "-g", str(tmp_path / "n.yaml"), "xijinping", "путин"])
+    assert no_path.stderr == "Error: no influence path from xijinping (習近平) to putin (Путин)\n"
+    miss = runner.invoke(cli, ["show", "-g", str(tmp_path / "n.yaml"), "Lukashenka"])
+    assert "did you mean 'lukaszenka' (Łukaszenka)?" in miss.output
+
+
+def test_one_mistake_in_many_rows_is_one_line(runner, tmp_path):
+    # Regression (user trial): a missing --type-map printed 1,041 identical lines.
+    table = tmp_path / "t.csv"
+    table.write_text("source,target,flag\n" + "a,b,0\n" * 6 + "a,c,1\n", encoding="utf-8")
+    args = ["import", str(table), "-o", str(tmp_path / "t.yaml"), "--type-from", "flag"]
+    args += ["--type-map", "1=allied_with", "--default-kind", "state", "--default-strength", "1"]
+    result = runner.invoke(cli, [*args, "--default-confidence", "low"])
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: 6 problems found\n"
+        f"{table}:2: flag is '0', which no --type-map names; add --type-map 0=TYPE "
+        "(the same at 3, 4, 5 and 2 more)\n"
+    )
+
+
+def test_gexf_dates_become_since_and_until_and_a_bad_colour_is_refused(runner, tmp_path):
+    # Regression (user trial): viz r="300" became '#12c0000'; edge start/end were ignored.
+    gexf = tmp_path / "dyn.gexf"
+    body = (
+        '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" '
+        'version="1.2"><graph defaultedgetype="undirected" mode="dynamic" timeformat="date">\n'
+        '<nodes><node id="a" label="A"><viz:color r="{r}" g="0" b="0"/></node>'
+        '<node id="b" label="B"/></nodes>\n<edges>'
+        '<edge id="e1" source="a" target="b" start="2001-02-03" end="2000-01-01"/>'
+        '<edge id="e2" source="b" target="a" start="2005-02-03"/></edges></graph></gexf>\n'
+    )
+    gexf.write_text(body.format(r=300), encoding="utf-8")
+    args = ["import", str(gexf), "-o", str(tmp_path / "d.yaml"), "--default-kind", "state",
+            "--default-type", "allied_with", "--default-strength", "0.5",
+            "--default-confidence", "low", "--undirected"]  # fmt: skip
+    refused = runner.invoke(cli, args)
+    assert refused.stderr == (
+        f"Error: 1 problem found\n{gexf}:2: node 'a': viz colour r='300', g='0', b='0' is not a "
+        "colour (r, g and b from 0 to 255, or hex #rrggbb); fix it, or remove the <viz:color> "
+        "element\n"
+    )
+    gexf.write_text(body.format(r=200), encoding="utf-8")
+    result = runner.invoke(cli, args)
+    assert result.output.splitlines()[0] == (
+        "note: edge 'e1': ends (2000-01-01) before it starts (2001-02-03); left out"
+    )
+    [tie] = read_graph(tmp_path / "d.yaml").relations
+    assert (tie.since, tie.until) == ("2005-02-03", None)
+    assert dict(read_graph(tmp_path / "d.yaml").actor("a").attributes)["viz_color"] == "#c80000"
+
+
+def test_a_formula_saved_without_its_value_is_named_as_such(runner, tmp_path):
+    # Regression (user trial): '=0.2+0.3' never computed said "strength must be a number,
+    # not nothing (null)".
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "relations"
+    sheet.append(["source", "target", "type", "strength", "confidence", "note"])
+    sheet.append(["a", "b", "allied_with", "=0.2+0.3", "low", None])
+    sheet.append(["a", "c", "allied_with", 0.4, "low", None])
+    book.save(tmp_path / "f.xlsx")
+    args = ["import", str(tmp_path / "f.xlsx"), "-o", str(tmp_path / "f.yaml")]
+    result = runner.invoke(cli, [*args, "--default-kind", "state"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: 1 problem found\n{tmp_path / 'f.xlsx'}:2: sheet 'relations', cell D2: the "
+        "formula '=0.2+0.3' has no saved value (actorgraph never runs formulas); open the "
+        "workbook in a spreadsheet program and save it, or type the value\n"
     )

@@ -24,9 +24,22 @@ TABLE_FORMATS = ("text", "markdown")
 METRIC_COLUMNS = ["id", "name", "kind", *METRICS]
 
 
+def fixed(value: float, decimals: int) -> str:
+    """A number to ``decimals`` places, except that a value too small to show is
+    ``<0.001``, never a ``0.000`` that reads as none.
+
+    >>> fixed(0.5, 2), fixed(0.00028, 3), fixed(-0.00028, 3), fixed(0, 3)
+    ('0.50', '<0.001', '>-0.001', '0.000')
+    """
+    if value and abs(value) < 0.5 * 10**-decimals:
+        return f"{'<' if value > 0 else '>-'}{10**-decimals:.{decimals}f}"
+    return f"{value:.{decimals}f}"
+
+
 def _cell(value: Any) -> str:
     if isinstance(value, float):
-        return f"{value:.3f}".rstrip("0").rstrip(".") if value else "0"
+        shown = fixed(value, 3)
+        return shown.rstrip("0").rstrip(".") if "." in shown and shown[0] not in "<>" else shown
     return str(value)
 
 
@@ -319,8 +332,17 @@ def evidence_lines(relation: Relation, indent: str, graph: Graph | None = None) 
 
 
 def plural(count: int, word: str) -> str:
-    """``1 path``, ``3 paths``."""
-    return f"{count} {word}{'s' if count != 1 else ''}"
+    """``1 path``, ``3 paths``, ``3,211 relations``: every count a reader sees.
+
+    >>> plural(1, "path"), plural(3211, "relation")
+    ('1 path', '3,211 relations')
+    """
+    return f"{count:,} {word}{'s' if count != 1 else ''}"
+
+
+def size_text(graph: Graph) -> str:
+    """``21 actors, 55 relations``: how big a graph is, the same in every message."""
+    return f"{plural(len(graph.actors), 'actor')}, {plural(len(graph.relations), 'relation')}"
 
 
 def paths_text(
@@ -350,7 +372,9 @@ def paths_text(
 
 
 def actor_text(actor: Actor, graph: Graph) -> str:
-    """One actor with its ties out and in, each with evidence."""
+    """One actor with its ties, each with evidence: those that read the same both ways
+    ("allied with") apart, since out and in would only say which column named the actor."""
+    types = graph.vocabulary.relation_types
     kind = graph.vocabulary.actor_kinds[actor.kind].label
     lines = [f"{actor.name} ({actor.id}) · {kind}"]
     if actor.description:
@@ -358,10 +382,15 @@ def actor_text(actor: Actor, graph: Graph) -> str:
     if actor.aliases:
         lines.append("Also known as: " + ", ".join(actor.aliases))
     ties = list(graph.relations_of(actor.id))
-    for heading, relations in (
-        ("Out", [r for r in ties if r.source == actor.id]),
-        ("In", [r for r in ties if r.target == actor.id]),
-    ):
+    both = [r for r in ties if types[r.type].symmetric]
+    directed = [r for r in ties if not types[r.type].symmetric]
+    groups = [("Ties", both)] if both else []
+    if directed or not both:
+        groups += [
+            ("Out", [r for r in directed if r.source == actor.id]),
+            ("In", [r for r in directed if r.target == actor.id]),
+        ]
+    for heading, relations in groups:
         lines += ["", f"{heading} ({len(relations)}):"]
         for relation in relations:
             lines.append(f"  {relation_line(graph, relation)}")

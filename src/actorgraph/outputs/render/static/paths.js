@@ -166,7 +166,7 @@ function showPaths(quiet) {
       keepTies.add(hop.tie.tie);
       var step = el("div", "ag-hop");
       step.appendChild(document.createTextNode(A.name[hop.mover] + " moves " + A.name[hop.moved] +
-        (hop.tie.along ? "" : " (against the arrow)") + ": "));
+        (hop.tie.along || tieType(hop.tie.tie).symmetric ? "" : " (against the arrow)") + ": "));
       step.appendChild(button(tieName(hop.tie.tie), function () { selectTie(hop.tie.tie); }, "ag-link ag-tie-link"));
       step.appendChild(evidenceList(hop.tie.tie, false));
       item.appendChild(step);
@@ -181,6 +181,9 @@ function showPaths(quiet) {
     showActors(shown);
     drawNow(shown);
     emphasise(shown, Array.from(keepTies));
+    onTop = Array.from(keepTies);
+    view.onTop = onTop;
+    network.redraw();
     network.selectNodes(shown);
     if (!quiet) {
       network.fit({ nodes: shown, animation: false });
