@@ -10,7 +10,10 @@ so the page, the picture and the report place every actor alike (physics
 starts off; the reader may switch it on). Above :data:`BLOC_MAP` actors the
 page opens on a map of blocs (the seeded Louvain communities of
 :func:`actorgraph.questions.analysis.blocs`), each bloc's actors laid out
-around the bloc's place on the map so that opening one keeps the picture.
+around the bloc's place on the map so that opening one keeps the picture; a bloc
+bigger than :data:`PART_SIZE` opens as parts (:func:`bloc_parts`). The blocs, the
+influence rank and the bloc layout are kept in the store for a graph read through
+it (:mod:`actorgraph.io.derived`): they are most of a large page's render.
 """
 
 from __future__ import annotations
