@@ -38,7 +38,7 @@ from actorgraph.memory import collector_paused
 from actorgraph.model import Actor, Evidence, Graph, Relation, Source, View
 from actorgraph.vocabulary import BUILTIN, declared_vocabulary
 
-if TYPE_CHECKING:  # the checks (PyYAML, fastjsonschema) load only when a file is parsed
+if TYPE_CHECKING:  # the checks (PyYAML, jsonschema-rs) load only when a file is parsed
     from actorgraph.io.positioned import PositionedData
 
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
