@@ -96,9 +96,10 @@ def read_graph(path: str | os.PathLike[str], cache: bool = True) -> Graph:
         if stored is not None:
             return stored
     data = _read_bytes(file)
-    graph = parse_graph(_decode(data, name), name)
-    if folder is not None:
-        store.save(folder, file, info, seen, data, graph)
+    with collector_paused():  # one pause for reading and storing: no scan between them
+        graph = parse_graph(_decode(data, name), name)
+        if folder is not None:
+            store.save(folder, file, info, seen, data, graph)
     return graph
 
 

@@ -44,10 +44,12 @@ from actorgraph.io.stored import (
     ARRAY_TYPES,
     DDL,
     FIELDS,
+    RELATION_CHUNK,
     SCHEMA_VERSION,
     StoredGraph,
     StoreError,
     name_hash,
+    relation_row,
 )
 from actorgraph.memory import collector_paused
 from actorgraph.model import Graph, name_key
@@ -300,18 +302,6 @@ def _json(value: Any) -> str:
     return text
 
 
-def _evidence(item: Any) -> tuple[Any, ...]:
-    return (item.source, item.claim, item.paragraph, item.url, item.quote, item.page, item.row,
-            item.element)  # fmt: skip
-
-
-def _first_evidence(evidence: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A relation's first piece of evidence, kept in its row, and how many more there are."""
-    if not evidence:
-        return (None,) * 8 + (0,)
-    return (*_evidence(evidence[0]), len(evidence) - 1)
-
-
 def _write(connection: sqlite3.Connection, graph: Graph, key: dict[str, Any]) -> None:
     for kind, names in FIELDS.items():
         if tuple(f.name for f in dataclasses.fields(kind)) != names:
@@ -382,24 +372,14 @@ def _write(connection: sqlite3.Connection, graph: Graph, key: dict[str, Any]) ->
                 for i, a in enumerate(graph.actors)
             ],
         )  # fmt: skip
+        rows = [relation_row(r, _json(r.attributes)) for r in graph.relations]
+        chunk = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
         insert(
-            "INSERT INTO relations VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (i, r.source, r.type, r.target, r.strength, r.confidence, r.since, r.until,
-                 r.id, r.note, r.line, _json(r.attributes), *_first_evidence(r.evidence),
-                 r.status)
-                for i, r in enumerate(graph.relations)
-            ],
-        )  # fmt: skip
-        insert(
-            "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (i, n, *_evidence(e))
-                for i, r in enumerate(graph.relations)
-                if len(r.evidence) > 1
-                for n, e in enumerate(r.evidence[1:], 1)
-            ],
+            "INSERT INTO relations VALUES (?, ?)",
+            (
+                (n, chunk(rows[start : start + RELATION_CHUNK]))
+                for n, start in enumerate(range(0, len(rows), RELATION_CHUNK))
+            ),
         )
     for name, values in _arrays(graph).items():
         data = values.astype(ARRAY_TYPES[name], copy=False).tobytes()
