@@ -107,7 +107,6 @@ FIELDS = {
 }  # fmt: skip
 
 
-
 class StoreError(Exception):
     """An entry that is not to be trusted (the caller rebuilds it)."""
 
@@ -413,22 +412,13 @@ def _actor(row: tuple[Any, ...]) -> Actor:
 
 
 def _relation(row: list[Any]) -> Relation:
-    """A relation from its stored row (see :func:`relation_row`)."""
-    (source, type, target, strength, confidence, since, until, id, note, line, attributes,
-     status, evidence) = row  # fmt: skip
+    """A relation from its stored row: its field values in order, evidence as lists of
+    theirs, attributes as JSON text."""
+    *head, evidence, since, until, id, note, line, attributes, status = row
     return Relation(
-        source, type, target, strength, confidence, tuple(Evidence(*e) for e in evidence),
-        since, until, id, note, line, tuple(json.loads(attributes).items()), status,
+        *head, tuple([Evidence(*e) for e in evidence]), since, until, id, note, line,
+        () if attributes == "{}" else tuple(json.loads(attributes).items()), status,
     )  # fmt: skip
-
-
-def relation_row(relation: Relation, attributes: str) -> tuple[Any, ...]:
-    """A relation as its stored row (``attributes``: their JSON text), evidence included."""
-    r = relation
-    return (r.source, r.type, r.target, r.strength, r.confidence, r.since, r.until, r.id,
-            r.note, r.line, attributes, r.status,
-            [(e.source, e.claim, e.paragraph, e.url, e.quote, e.page, e.row, e.element)
-             for e in r.evidence])  # fmt: skip
 
 
 class _ActorsById(Mapping[str, Actor]):
