@@ -443,7 +443,14 @@ def test_commands_that_write_files_summarise_them_as_json(runner, in_project):
     assert page == {"file": "output/belarus-2022.html", "actors": 21, "relations": 55}
     result = runner.invoke(cli, ["validate", "--format", "json"])
     assert json.loads(result.output) == [
-        {"ok": True, "file": "graph/belarus-2022.yaml", "actors": 21, "relations": 55}
+        {
+            "ok": True,
+            "file": "graph/belarus-2022.yaml",
+            "actors": 21,
+            "relations": 55,
+            "proposed": 0,
+            "rejected": 0,
+        }
     ]
     result = runner.invoke(cli, ["export", "--to", "dot", "--format", "json"])
     assert json.loads(result.output) == {"written": ["output/belarus-2022.dot"]}

@@ -233,6 +233,10 @@ def test_draft_prints_proposals_and_json(runner, in_project):
         "new actors: russia (state), belarus (state), iran (state), european-union (organisation)\n"
         "next: actorgraph review drafts/note.yaml --into GRAPH\n"
     )
+    assert runner.invoke(cli, ["validate", "drafts/note.yaml"]).output == (
+        "drafts/note.yaml: ok (4 actors, 2 relations, of which 2 proposed: "
+        "analyses leave them out)\n"
+    )
     data = json.loads(runner.invoke(cli, ["draft", "note.txt", "--format", "json"]).output)
     assert data["proposals"][1] == {
         "source": "european-union",
@@ -365,7 +369,28 @@ def test_review_adds_new_actors_when_first_used_and_merges_known_ties(runner, in
     assert len(read_graph(in_project / "desk.yaml").relations[0].evidence) == 2
     refused = runner.invoke(cli, ["draft", "a.txt", "-o", "d2.yaml", "-g", "desk.yaml"])
     assert refused.exit_code == 2
-    assert "records 1 review decision(s); pass --force" in refused.output
+    assert "records 1 review decision(s); give --force to replace it" in refused.output
+
+
+def test_draft_never_replaces_a_graph_or_another_file_unasked(runner, in_project):
+    (in_project / "a.txt").write_text("Russia backs Belarus.\n", encoding="utf-8")
+    seed = in_project / "graph" / "belarus-2022.yaml"
+    before = seed.read_bytes()
+    same = runner.invoke(cli, ["draft", "a.txt", "-o", str(seed), "-g", str(seed), "--force"])
+    assert same.exit_code == 2
+    assert "Invalid value for '-o': names the graph the draft reads (-g)" in same.output
+    graph = runner.invoke(cli, ["draft", "a.txt", "-o", str(seed)])
+    assert graph.exit_code == 2
+    assert "exists and is not a draft (its ties are not proposals); give --force" in graph.output
+    (in_project / "notes.yaml").write_text("my notes: [1, 2]\n", encoding="utf-8")
+    other = runner.invoke(cli, ["draft", "a.txt", "-o", "notes.yaml"])
+    assert other.exit_code == 2 and "notes.yaml exists and is not a graph file" in other.output
+    assert seed.read_bytes() == before
+    assert (in_project / "notes.yaml").read_text(encoding="utf-8") == "my notes: [1, 2]\n"
+    # a fresh draft is replaced by the next one without asking
+    assert runner.invoke(cli, ["draft", "a.txt", "-o", "d.yaml"]).exit_code == 0
+    assert runner.invoke(cli, ["draft", "a.txt", "-o", "d.yaml"]).exit_code == 0
+    assert runner.invoke(cli, ["draft", "a.txt", "-o", "notes.yaml", "--force"]).exit_code == 0
 
 
 def test_proposed_ties_are_drawn_apart():

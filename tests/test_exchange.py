@@ -357,3 +357,19 @@ def test_import_takes_several_tables_of_one_graph_but_not_two_graphs(runner, in_
     result = runner.invoke(cli, ["import", tables[0], "graph/belarus-2022.yaml", "-o", "x.yaml"])
     assert result.exit_code == 2
     assert "give the files of one graph" in result.stderr
+
+
+def test_diff_compares_attributes_by_key_and_shows_values_plainly(seed):
+    # Regression (user trial): a CSV round trip reordered attribute columns and diff
+    # listed every actor as changed, in Python reprs; the graph's date showed as as_of_date.
+    actor = dataclasses.replace(seed.actors[0], attributes=(("b", 1), ("a", "x")))
+    shuffled = dataclasses.replace(actor, attributes=(("a", "x"), ("b", 1)))
+    edited = dataclasses.replace(actor, attributes=(("a", "y"), ("c", None)))
+    base = dataclasses.replace(seed, actors=(actor, *seed.actors[1:]))
+    assert not diff_graphs(base, dataclasses.replace(seed, actors=(shuffled, *seed.actors[1:])))
+    changed = dataclasses.replace(seed, actors=(edited, *seed.actors[1:]), as_of_date=None)
+    assert diff_text(diff_graphs(base, changed)).splitlines() == [
+        f"~ graph as_of: '{seed.as_of_date}' → none",
+        f"~ actor {actor.id}: attribute b 1 → absent; attribute a 'x' → 'y'; "
+        "attribute c absent → none",
+    ]

@@ -65,6 +65,13 @@ def test_les_miserables_gexf_imports_with_the_readme_command(runner, in_project)
     assert "evidence: Les Misérables, element geid_138_57: Javert consults Valjean\n" in (
         result.output
     )
+    # its CSV export (attribute columns sorted) comes back as the same graph
+    runner.invoke(
+        cli, ["export", "-g", "graph/les-miserables.yaml", "--to", "csv", "-o", "rt/l.csv"]
+    )
+    assert runner.invoke(cli, ["import", "rt/l.relations.csv", "-o", "rt.yaml"]).exit_code == 0
+    diff = runner.invoke(cli, ["diff", "graph/les-miserables.yaml", "rt.yaml"])
+    assert (diff.exit_code, diff.output) == (0, "no changes\n")
 
 
 @shared

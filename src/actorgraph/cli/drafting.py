@@ -41,7 +41,12 @@ def _read_article(path: str) -> str:
 @click.option("--title", metavar="T", help="The article's title.")
 @click.option("--url", metavar="U", help="Where the article is published.")
 @click.option("--published", metavar="DATE", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
-@click.option("--force", is_flag=True, help="Replace a draft whose review has begun.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing file that is not a fresh draft (another file, or a draft "
+    "whose review has begun).",
+)
 @format_option("text", "json")
 @maps_errors
 def draft(
@@ -66,6 +71,11 @@ def draft(
 
     if output is None and output_format == "text":
         raise click.UsageError("name the draft file with -o (or print it with --format json)")
+    if output and graph_file and Path(output).resolve() == Path(graph_file).resolve():
+        raise click.BadParameter(
+            "names the graph the draft reads (-g); write the draft to another file",
+            param_hint="'-o'",
+        )
     graph = load_graph(graph_file) if graph_file else None
     text = _read_article(article)
     made = draft_article(

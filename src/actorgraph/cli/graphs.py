@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import click
 
 from actorgraph.cli.options import (
@@ -22,7 +24,7 @@ from actorgraph.cli.options import (
 from actorgraph.cli.progress import working
 from actorgraph.exceptions import GraphFileError, ViewNotFound
 from actorgraph.outputs.formatting import plural
-from actorgraph.vocabulary import EMBED_MODES, FRAGMENT_HEIGHT, PICTURE_FORMATS
+from actorgraph.vocabulary import EMBED_MODES, FRAGMENT_HEIGHT, PICTURE_FORMATS, UNREVIEWED
 
 
 @click.command()
@@ -45,7 +47,10 @@ def validate(graphs: tuple[str, ...], output_format: str) -> None:
             bad_files += 1
             results.append({"file": str(file), "ok": False, "problems": error.problems})
             continue
-        results.append({"ok": True, **written(file, graph)})
+        statuses = Counter(r.status for r in graph.relations if not r.reviewed)
+        results.append(
+            {"ok": True, **written(file, graph), **{s: statuses[s] for s in sorted(UNREVIEWED)}}
+        )
     if output_format == "json":
         echo_json(
             [
@@ -56,9 +61,14 @@ def validate(graphs: tuple[str, ...], output_format: str) -> None:
     else:
         for result in results:
             if result["ok"]:
+                unreviewed = " and ".join(
+                    f"{result[s]} {s}" for s in sorted(UNREVIEWED) if result[s]
+                )
                 click.echo(
                     f"{result['file']}: ok ({result['actors']} actors, "
-                    f"{result['relations']} relations)"
+                    f"{result['relations']} relations"
+                    + (f", of which {unreviewed}: analyses leave them out" if unreviewed else "")
+                    + ")"
                 )
             else:
                 click.echo("\n".join(map(str, result["problems"])))

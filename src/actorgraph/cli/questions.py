@@ -27,8 +27,13 @@ from actorgraph.cli.options import (
 from actorgraph.cli.progress import working
 from actorgraph.exceptions import ActorNotFound, AmbiguousActor, QueryError
 from actorgraph.outputs.formatting import ACTOR_SORTS
-from actorgraph.questions.analysis import METRICS, WHATIF_METRICS
-from actorgraph.vocabulary import CONFIDENCE_LEVELS, FOLLOW_MODES, PATH_WEIGHTS
+from actorgraph.vocabulary import (
+    CONFIDENCE_LEVELS,
+    FOLLOW_MODES,
+    METRICS,
+    PATH_WEIGHTS,
+    WHATIF_METRICS,
+)
 
 
 @click.command()

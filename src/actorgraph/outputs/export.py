@@ -2,7 +2,8 @@
 
 Every attribute a format can carry is carried: relation type, polarity and
 influence, strength, confidence, dates, notes, evidence, your own attributes,
-and the graph's title, sources and declared vocabulary. GraphML and GEXF hold
+and the graph's title, sources and declared vocabulary (not GEXF: its 1.2 schema, which
+networkx writes, has no place for them, so evidence keeps its source ids). GraphML and GEXF hold
 only scalars, so lists (aliases, evidence, sources) travel as JSON text there; their
 edges also carry ``weight`` = strength, which Gephi and Cytoscape lay out and measure by.
 :mod:`actorgraph.outputs.importing` reads every format but DOT and Mermaid back.

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from actorgraph.exceptions import require_choice
 from actorgraph.model import Actor, Graph, Relation
-from actorgraph.questions.analysis import METRICS, Analysis, WhatIf
 from actorgraph.questions.paths import Path, relation_to_dict
 from actorgraph.text import md_escape
-from actorgraph.vocabulary import FORMULA_STARTS
+from actorgraph.vocabulary import FORMULA_STARTS, METRICS
+
+if TYPE_CHECKING:
+    from actorgraph.questions.analysis import Analysis, WhatIf
 
 TABLE_FORMATS = ("text", "markdown")
 

@@ -33,19 +33,8 @@ from typing import Any
 
 from actorgraph.exceptions import QueryError, require_choice
 from actorgraph.model import Graph, Relation
+from actorgraph.vocabulary import METRICS
 
-METRICS = (
-    "rank",
-    "betweenness",
-    "reach",
-    "reached_by",
-    "moves",
-    "moved_by",
-    "out_strength",
-    "in_strength",
-)
-WHATIF_METRICS = ("rank", "betweenness", "reach", "reached_by")
-"""The measures whose changes ``whatif`` lists (the per-actor ones it recomputes)."""
 BETWEENNESS_EXACT_LIMIT = 1000
 BETWEENNESS_SAMPLE = 200
 WHATIF_EXACT_LIMIT = 2000

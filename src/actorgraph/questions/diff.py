@@ -31,10 +31,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from actorgraph.model import Actor, Graph, Relation
+from actorgraph.model import Graph, Relation
 from actorgraph.text import md_escape
 
 _IGNORED = {"line"}
+
+
+class _Absent:
+    """An attribute one side does not have (a ``null`` value is not the same)."""
+
+    def __repr__(self) -> str:
+        return "absent"
+
+
+ABSENT = _Absent()
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,8 @@ class GraphDiff:
 
 
 def _plain(value: Any) -> Any:
+    if value is ABSENT:
+        return None
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if hasattr(value, "__dataclass_fields__"):
@@ -86,11 +98,55 @@ def _plain(value: Any) -> Any:
 
 
 def _field_changes(old: Any, new: Any) -> tuple[tuple[str, Any, Any], ...]:
-    return tuple(
-        (f.name, getattr(old, f.name), getattr(new, f.name))
-        for f in fields(old)
-        if f.name not in _IGNORED and getattr(old, f.name) != getattr(new, f.name)
-    )
+    """The fields that differ; ``attributes`` compared as a mapping, key by key (their
+    order in a file, or a table's column order, is no change)."""
+    found: list[tuple[str, Any, Any]] = []
+    for f in fields(old):
+        before, after = getattr(old, f.name), getattr(new, f.name)
+        if f.name in _IGNORED or before == after:
+            continue
+        if f.name == "attributes":
+            was, now = dict(before), dict(after)
+            found += [
+                (f"attribute {key}", was.get(key, ABSENT), now.get(key, ABSENT))
+                for key in dict.fromkeys([*was, *now])
+                if was.get(key, ABSENT) != now.get(key, ABSENT)
+            ]
+        else:
+            found.append((f.name, before, after))
+    return tuple(found)
+
+
+def _graph_changes(old: Graph, new: Graph) -> tuple[tuple[str, Any, Any], ...]:
+    """Title, date, description; sources by id, field by field; declared vocabulary."""
+    found: list[tuple[str, Any, Any]] = [
+        (label, getattr(old, name), getattr(new, name))
+        for name, label in (
+            ("title", "title"),
+            ("as_of_date", "as_of"),
+            ("description", "description"),
+        )
+        if getattr(old, name) != getattr(new, name)
+    ]
+    was, now = old.sources_by_id, new.sources_by_id
+    for ident in dict.fromkeys([*was, *now]):
+        if ident not in now:
+            found.append((f"source {ident}", was[ident].title, None))
+        elif ident not in was:
+            found.append((f"source {ident}", None, now[ident].title))
+        else:
+            found += [
+                (f"source {ident} {f}", o, n) for f, o, n in _field_changes(was[ident], now[ident])
+            ]
+    for section, label in (("actor_kinds", "actor kind"), ("relation_types", "relation type")):
+        kinds, other = getattr(old.vocabulary, section), getattr(new.vocabulary, section)
+        found += [
+            (f"{label} {ident}", "declared" if ident in kinds else None,
+             "declared" if ident in other else None)
+            for ident in dict.fromkeys([*kinds, *other])
+            if kinds.get(ident) != other.get(ident)
+        ]  # fmt: skip
+    return tuple(found)
 
 
 def _label(relation: Relation) -> str:
@@ -118,11 +174,7 @@ def _compare(what: str, old: dict[Any, Any], new: dict[Any, Any], label: Any) ->
 
 def diff_graphs(old: Graph, new: Graph) -> GraphDiff:
     """The changes from ``old`` to ``new``."""
-    graph_fields = tuple(
-        (name, getattr(old, name), getattr(new, name))
-        for name in ("title", "as_of_date", "description", "sources", "vocabulary")
-        if getattr(old, name) != getattr(new, name)
-    )
+    graph_fields = _graph_changes(old, new)
     actors = _compare(
         "actor", {a.id: a for a in old.actors}, {a.id: a for a in new.actors}, lambda a: a.id
     )
@@ -141,13 +193,20 @@ def _one_line(text: str) -> str:
 
 
 def _short(value: Any) -> str:
-    if isinstance(value, tuple) and value and isinstance(value[0], Actor | Relation):
-        return f"{len(value)} items"
+    """A value as a reader wants it on one line: text quoted, nothing as ``none``."""
+    if value is None or value == () or value is ABSENT:
+        return "none" if value is not ABSENT else "absent"
     if isinstance(value, tuple) and value and hasattr(value[0], "claim"):
         return "; ".join(f"{e.cite()}: {_one_line(e.statement)}" for e in value)
-    if hasattr(value, "relation_types"):
-        return "vocabulary"
-    return repr(_plain(value))
+    if isinstance(value, tuple):
+        return ", ".join(_short(v) for v in value)
+    if isinstance(value, str):
+        return repr(_one_line(value))
+    if isinstance(value, dict | list):
+        import json
+
+        return _one_line(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return str(value)
 
 
 def diff_text(diff: GraphDiff, markdown: bool = False) -> str:

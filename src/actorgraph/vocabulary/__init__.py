@@ -54,7 +54,7 @@ from actorgraph.vocabulary.rules import (
     closest_names,
     tie_style,
 )
-from actorgraph.vocabulary.terms import CONCEPTS, MEASURES, TERMS, Term
+from actorgraph.vocabulary.terms import CONCEPTS, MEASURES, METRICS, TERMS, WHATIF_METRICS, Term
 
 
 def declared_entry(section: str, item: Mapping[str, Any]) -> ActorKind | RelationType:
@@ -127,6 +127,7 @@ __all__ = [
     "INFLUENCE_DIRECTIONS",
     "LARGE_GRAPH",
     "MEASURES",
+    "METRICS",
     "OUTPUT_FORMATS",
     "PAPER_SIZES",
     "PATH_WEIGHTS",
@@ -144,6 +145,7 @@ __all__ = [
     "Term",
     "UNREVIEWED",
     "Vocabulary",
+    "WHATIF_METRICS",
     "closest_names",
     "declared_entry",
     "declared_vocabulary",

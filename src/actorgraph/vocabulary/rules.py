@@ -4,7 +4,6 @@ as data."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Any
 
@@ -103,6 +102,8 @@ def closest_names(
     >>> closest_names("xie", [("Xie Xiaoyong", "xie-xiaoyong")])
     ['xie-xiaoyong']
     """
+    import difflib  # only when a name is not found: most commands never need it
+
     wanted = name.strip().casefold()
     scored: dict[str, float] = {}
     for known, ident in candidates:

@@ -76,3 +76,8 @@ CONCEPTS = (
 """The ideas a report explains besides the measures."""
 
 TERMS = {term.id: term for term in (*MEASURES, *CONCEPTS)}
+
+METRICS = tuple(term.id for term in MEASURES)
+"""The per-actor measures ``analyze`` computes, in the order tables show them."""
+WHATIF_METRICS = ("rank", "betweenness", "reach", "reached_by")
+"""The measures whose changes ``whatif`` lists (the per-actor ones it recomputes)."""

@@ -200,22 +200,34 @@ def draft_text(draft: Draft, format: str = "yaml") -> str:
 
 
 def write_draft(draft: Draft, path: str | os.PathLike[str], force: bool = False) -> Path:
-    """Write the draft atomically; refuse to replace a draft whose review has begun."""
+    """Write the draft atomically; without ``force``, replace only an earlier draft
+    whose review has not begun: never a hand-made graph or any other file."""
     from actorgraph.io.files import write_atomic
-    from actorgraph.io.load import format_of, read_graph
+    from actorgraph.io.load import format_of
 
     target = Path(path)
-    if target.is_file() and not force:
-        try:
-            decided = [r for r in read_graph(target, cache=False).relations if r.status in DECIDED]
-        except ActorgraphError:
-            decided = []
-        if decided:
-            raise DraftError(
-                f"{target} records {len(decided)} review decision(s); "
-                "pass --force to replace it, or write the new draft elsewhere"
-            )
+    if target.exists() and not force:
+        refusal = _replacing(target)
+        if refusal:
+            raise DraftError(f"{target} {refusal}; give --force to replace it, or write elsewhere")
     return write_atomic(target, draft_text(draft, format_of(target)))
+
+
+def _replacing(target: Path) -> str | None:
+    """Why an existing file is not a draft to replace quietly (None: it is one)."""
+    from actorgraph.io.load import read_graph
+
+    try:
+        graph = read_graph(target, cache=False)
+    except ActorgraphError:
+        return "exists and is not a graph file"
+    decided = [r for r in graph.relations if r.status in DECIDED]
+    if decided:
+        return f"records {len(decided)} review decision(s)"
+    by_hand = [r for r in graph.relations if r.status is None]
+    if by_hand or not graph.relations:
+        return "exists and is not a draft (its ties are not proposals)"
+    return None
 
 
 def proposals_data(draft: Draft) -> dict[str, Any]:
