@@ -267,11 +267,12 @@ def test_broken_file_is_never_stored(tmp_path):
     assert entries() == []
 
 
-def test_graph_the_store_cannot_keep_is_read_in_memory(tmp_path):
+@pytest.mark.parametrize("section", ["actors", "relations"])
+def test_graph_the_store_cannot_keep_is_read_in_memory(tmp_path, section):
     # JSON reads NaN; the store keeps only what survives JSON text, so nothing is stored
     path = tmp_path / "nan.json"
     data = graph_to_data(synthetic_graph(50))
-    data["actors"][0]["attributes"] = {"score": float("nan")}
+    data[section][0]["attributes"] = {"score": float("nan")}
     path.write_text(json.dumps(data))
     graph = read_graph(path)
     assert not isinstance(graph, StoredGraph)

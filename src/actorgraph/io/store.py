@@ -393,12 +393,14 @@ def _write(
                 for i, a in enumerate(graph.actors)
             ],
         )  # fmt: skip
-        rows = [(*r[:11], _json(r[11]), r[12]) for r in records]
+        # a relation's row is its record as JSON, attributes as [name, value] pairs: JSON
+        # reads back exactly what the checks let through (text, numbers, true/false;
+        # no NaN: allow_nan=False refuses it, and the graph is not stored)
         insert(
             "INSERT INTO relations VALUES (?, ?)",
             (
-                (n, dumps(rows[start : start + RELATION_CHUNK]))
-                for n, start in enumerate(range(0, len(rows), RELATION_CHUNK))
+                (n, dumps(records[start : start + RELATION_CHUNK]))
+                for n, start in enumerate(range(0, len(records), RELATION_CHUNK))
             ),
         )
     for name, values in _arrays(graph, records).items():

@@ -413,11 +413,11 @@ def _actor(row: tuple[Any, ...]) -> Actor:
 
 def _relation(row: list[Any]) -> Relation:
     """A relation from its stored row: its field values in order, evidence as lists of
-    theirs, attributes as JSON text."""
+    theirs, attributes as [name, value] pairs."""
     *head, evidence, since, until, id, note, line, attributes, status = row
     return Relation(
         *head, tuple([Evidence(*e) for e in evidence]), since, until, id, note, line,
-        () if attributes == "{}" else tuple(json.loads(attributes).items()), status,
+        tuple(map(tuple, attributes)), status,
     )  # fmt: skip
 
 
