@@ -137,8 +137,14 @@ def test_find_relation_errors():
     assert find_relation(graph, "A:controls:B").key == "a:controls:b"
     with pytest.raises(ValueError, match="name a tie as SOURCE:TYPE:TARGET"):
         find_relation(graph, "a-controls-b")
-    with pytest.raises(ValueError, match="no funds tie from a to b"):
+    with pytest.raises(
+        ValueError, match="no funds tie from a to b; the ties from a to b: controls"
+    ):
         find_relation(graph, "a:funds:b")
+    with pytest.raises(
+        ValueError, match="unknown relation type 'contrls' .*did you mean 'controls'"
+    ):
+        find_relation(graph, "a:contrls:b")
 
 
 def test_rank_by_rejects_unknown_metric(hand):

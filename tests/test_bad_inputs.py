@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from actorgraph.cli import cli
-from actorgraph.io.load import validate_text
+from actorgraph.io.load import validate_file, validate_text
 from conftest import SMALL
 
 
@@ -29,7 +29,10 @@ CATALOGUE = [
     (
         "not YAML",
         "title: [a, b\nactors: {",
-        ["g.yaml:2: not valid YAML: did not find expected ',' or ']'"],
+        [
+            "g.yaml:2: not valid YAML: did not find expected ',' or ']'; "
+            "a [...] list is not closed, or needs a comma between items"
+        ],
     ),
     (
         "a list",
@@ -254,3 +257,20 @@ def test_a_list_where_an_id_belongs_is_reported_not_a_traceback():
         "g.json:3: type must be text, not a list",
         "g.json:4: evidence source must be text, not a list",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("title: x\n---\nfoo: 1\n", "2: not valid YAML: but found another document; a graph file "
+         "is one YAML document: remove the '---' line"),
+        ('title: "x\n', "2: not valid YAML: found unexpected end of stream; a quoted text is not "
+         "closed: end it with the quote it starts with"),
+        ("title: a: b\n", "1: not valid YAML: mapping values are not allowed in this context; "
+         "a value holding ': ' must be quoted, or the line is indented too far"),
+    ],
+)  # fmt: skip
+def test_yaml_slips_say_what_to_do(tmp_path, text, expected):
+    path = tmp_path / "g.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert [str(p) for p in validate_file(path)] == [f"{path}:{expected}"]

@@ -153,7 +153,7 @@ def test_path_uses_the_environment_variable(runner, write, monkeypatch):
     monkeypatch.setenv("ACTORGRAPH_GRAPH", str(write(SMALL)))
     result = runner.invoke(cli, ["path", "gamma", "first", "--format", "json"])
     assert result.exit_code == 1
-    assert result.stderr == "Error: no influence path from c to a\n"
+    assert result.stderr == "Error: no influence path from c (Gamma) to a (Alpha)\n"
 
 
 def test_path_json_parses(runner, in_project):
@@ -454,3 +454,11 @@ def test_commands_that_write_files_summarise_them_as_json(runner, in_project):
     ]
     result = runner.invoke(cli, ["export", "--to", "dot", "--format", "json"])
     assert json.loads(result.output) == {"written": ["output/belarus-2022.dot"]}
+
+
+def test_render_and_validate_take_graphs_with_g_as_the_query_commands_do(runner, in_project):
+    # Regression (user trial): `render -g FILE` said "No such option '-g'".
+    result = runner.invoke(cli, ["validate", "-g", "graph/belarus-2022.yaml"])
+    assert result.output == "graph/belarus-2022.yaml: ok (21 actors, 55 relations)\n"
+    result = runner.invoke(cli, ["render", "-g", "graph/belarus-2022.yaml", "-o", "b.html"])
+    assert result.output == "wrote b.html (21 actors, 55 relations)\n"

@@ -326,6 +326,13 @@ def test_review_accept_retype_reject_quit_and_resume(runner, in_project):
     assert [s.id for s in graph.sources] == ["desk", "a"]
     statuses = [r.status for r in read_graph(in_project / "d.yaml").relations]
     assert statuses == ["accepted", "rejected", "proposed"]
+    # the end of the input is "quit", not "Aborted!" with exit 1
+    ended = runner.invoke(cli, ["review", "d.yaml", "--into", "desk.yaml"], input="")
+    assert ended.exit_code == 0, ended.output
+    assert ended.output.endswith(
+        "desk.yaml: 0 ties added, 0 merged as evidence, 0 rejected, 0 skipped\n"
+        "stopped with 1 left; run the same command to resume\n"
+    )
     # resume: only the third is asked; swap its direction, set its strength, accept
     second = runner.invoke(
         cli,

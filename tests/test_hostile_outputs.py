@@ -150,3 +150,17 @@ def test_export_refuses_a_format_under_another_extension(tmp_path, runner, name,
         f"name it {tmp_path / fixed}, or ask for --to {name.split('.')[-1]}\n"
     )
     assert not target.exists()
+
+
+def test_render_output_that_is_neither_a_folder_nor_a_page_is_refused(runner, in_project):
+    # Regression (user trial): -o precious.txt said "cannot write precious.txt/belarus-2022.html:
+    # Not a directory", and a name with an unknown extension became a folder.
+    (in_project / "precious.txt").write_text("mine\n", encoding="utf-8")
+    for output, what in (("precious.txt", "is a file, not a folder"), ("out.pdf", "ends .pdf")):
+        result = runner.invoke(cli, ["render", "-o", output])
+        assert result.exit_code == 2
+        assert f"Error: -o {output} {what}; name a folder to write into" in result.output
+    assert (in_project / "precious.txt").read_text(encoding="utf-8") == "mine\n"
+    assert not (in_project / "out.pdf").exists()
+    result = runner.invoke(cli, ["render", "-o", "site.v2/"])
+    assert result.output == "wrote site.v2/belarus-2022.html (21 actors, 55 relations)\n"

@@ -665,7 +665,11 @@ def test_gml_repeated_edges_join_and_bad_gml_says_where(runner, tmp_path):
         '  node [ id 2 label "right&amp;co" graphics [ x 1.5 ] ]\n'
         "  edge [ source 1 target 2 ]\n  edge [ source 1 target 2 ]\n]\n"
     )
-    assert _import(runner, path, *FLAGS).output == f"wrote {path}.yaml (2 actors, 1 relation)\n"
+    assert _import(runner, path, *FLAGS).output == (
+        "note: 1 tie restates a tie read before (same actors, type and dates): each is kept as "
+        "further evidence of it; map the columns that tell them apart (e.g. dates) to keep them "
+        f"as ties of their own\nwrote {path}.yaml (2 actors, 1 relation)\n"
+    )
     graph = read_graph(f"{path}.yaml")
     assert [e.element for e in graph.relations[0].evidence] == ["#1", "#2"]
     assert dict(graph.actor("right&co").attributes) == {"graphics_x": 1.5}
@@ -721,4 +725,39 @@ def test_an_edge_says_its_own_direction(runner, tmp_path):
         f"Error: 1 problem found\n{path}:13: edge 'e2': 1 undirected tie has type 'leads', "
         "which runs one way; give a symmetric type (member_of, allied_with, cooperates_with, "
         "trades_with, negotiates_with, consults, fights)\n"
+    )
+
+
+def test_names_in_any_script_make_readable_ids_and_messages_name_them(runner, tmp_path):
+    # Regression (user trial): 'Łukaszenka' became 'ukaszenka', Путин and 習近平 'actor',
+    # 'actor-2', and messages then named actors by those ids alone.
+    table = tmp_path / "names.csv"
+    table.write_text("source,target\nŁukaszenka,Путин\n習近平,Ελλάδα\n★,Путин\n", encoding="utf-8")
+    args = ["import", str(table), "-o", str(tmp_path / "n.yaml"), "--default-type", "allied_with"]
+    args += ["--default-kind", "person", "--default-strength", "0.5", "--default-confidence", "low"]
+    result = runner.invoke(cli, args)
+    assert result.output.splitlines() == [
+        "note: '★' has no letter or digit to make an id of: it is actor",
+        f"wrote {tmp_path / 'n.yaml'} (5 actors, 3 relations)",
+    ]
+    graph = read_graph(tmp_path / "n.yaml")
+    assert [a.id for a in graph.actors] == ["lukaszenka", "putin", "xijinping", "ellada", "actor"]
+    no_path = runner.invoke(cli, ["path", "-g", str(tmp_path / "n.yaml"), "xijinping", "путин"])
+    assert no_path.stderr == "Error: no influence path from xijinping (習近平) to putin (Путин)\n"
+    miss = runner.invoke(cli, ["show", "-g", str(tmp_path / "n.yaml"), "Lukashenka"])
+    assert "did you mean 'lukaszenka' (Łukaszenka)?" in miss.output
+
+
+def test_one_mistake_in_many_rows_is_one_line(runner, tmp_path):
+    # Regression (user trial): a missing --type-map printed 1,041 identical lines.
+    table = tmp_path / "t.csv"
+    table.write_text("source,target,flag\n" + "a,b,0\n" * 6 + "a,c,1\n", encoding="utf-8")
+    args = ["import", str(table), "-o", str(tmp_path / "t.yaml"), "--type-from", "flag"]
+    args += ["--type-map", "1=allied_with", "--default-kind", "state", "--default-strength", "1"]
+    result = runner.invoke(cli, [*args, "--default-confidence", "low"])
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: 6 problems found\n"
+        f"{table}:2: flag is '0', which no --type-map names; add --type-map 0=TYPE "
+        "(the same at 3, 4, 5 and 2 more)\n"
     )

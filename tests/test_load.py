@@ -140,7 +140,11 @@ def test_relation_without_evidence_is_refused():
             "g.yaml:1: the file holds text 'just words', not a graph; "
             "start with 'title:', 'actors:', 'relations:'",
         ),
-        ("title: [unclosed\n", "g.yaml:2: not valid YAML: did not find expected ',' or ']'"),
+        (
+            "title: [unclosed\n",
+            "g.yaml:2: not valid YAML: did not find expected ',' or ']'; "
+            "a [...] list is not closed, or needs a comma between items",
+        ),
         (
             "title: x\n\tactors: []\n",
             "g.yaml:2: not valid YAML: found a tab character that "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from actorgraph.vocabulary import FOLLOW_WORDS
@@ -34,25 +34,56 @@ class Problem:
         return f"{text}; {self.hint}" if self.hint else text
 
 
+SAME_PROBLEM_SHOWN = 3
+"""How many places one repeated problem lists before it says how many more there are."""
+
+
+def problem_lines(problems: Sequence[Problem]) -> list[str]:
+    """Every problem, one per line; the same problem at many places is one line listing
+    the first few, so one mistake in a 3,000-row table does not fill the screen.
+
+    >>> same = [Problem("t.csv", n, "kind is 'x'", "add --map") for n in (3, 7, 9, 12, 20)]
+    >>> problem_lines([*same, Problem("t.csv", 4, "bad date")])
+    ["t.csv:3: kind is 'x'; add --map (the same at 7, 9, 12 and 1 more)", 't.csv:4: bad date']
+    """
+    groups: dict[tuple[str, str, str], list[Problem]] = {}
+    for problem in problems:
+        groups.setdefault((problem.file, problem.message, problem.hint), []).append(problem)
+    lines = []
+    for group in groups.values():
+        if len(group) <= SAME_PROBLEM_SHOWN + 1:
+            lines += map(str, group)
+            continue
+        rest = group[1:]
+        shown = ", ".join(f"{p.line:,}" for p in rest[:SAME_PROBLEM_SHOWN])
+        more = len(rest) - SAME_PROBLEM_SHOWN
+        lines.append(f"{group[0]} (the same at {shown} and {more:,} more)")
+    return lines
+
+
 class GraphFileError(ActorgraphError):
     """A graph file cannot be used; ``problems`` lists every reason at once."""
 
     def __init__(self, problems: Sequence[Problem]):
         self.problems = list(problems)
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} found"
-        super().__init__("\n".join([head, *map(str, self.problems)]))
+        head = f"{count:,} problem{'s' if count != 1 else ''} found"
+        super().__init__("\n".join([head, *problem_lines(self.problems)]))
 
 
 class ActorNotFound(ActorgraphError, LookupError):
     """No actor answers to the name; ``suggestions`` holds close matches."""
 
-    def __init__(self, name: str, suggestions: Sequence[str] = ()):
+    def __init__(
+        self, name: str, suggestions: Sequence[str] = (), names: Mapping[str, str] | None = None
+    ):
         self.name = name
         self.suggestions = list(suggestions)
+        names = names or {}  # id -> name, for ids that do not say who they are ("3")
         message = f"no actor named {name!r}"
         if self.suggestions:
-            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+            shown = [repr(s) + (f" ({names[s]})" if s in names else "") for s in self.suggestions]
+            message += "; did you mean " + " or ".join(shown) + "?"
         super().__init__(message)
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -37,6 +38,9 @@ RELATION_IDENTITY = ("source", "type", "target", "since", "until")
 """The fields that make two relations the same statement: the checks refuse such a
 pair in one file, diff matches relations across versions by them, imports join
 rows by them."""
+
+
+_WORDS = re.compile(r"[\W_]+")
 
 
 def name_key(name: str) -> str:
@@ -172,6 +176,27 @@ class Actor:
         """Every name the actor answers to: id, name and aliases."""
         return (self.id, self.name, *self.aliases)
 
+    @property
+    def named(self) -> bool:
+        """Whether the id says who the actor is (``putin``), unlike ``3`` or ``actor-2``.
+
+        >>> Actor("putin", "Vladimir Putin", "person").named
+        True
+        >>> Actor("3", "MmeMagloire", "person").named
+        False
+        """
+        words = {w for n in (self.name, *self.aliases) for w in _WORDS.split(name_key(n))}
+        return set(self.id.split("-")) <= words
+
+    @property
+    def shown(self) -> str:
+        """How a message names the actor: its id, and its name when the id does not say it.
+
+        >>> Actor("11", "Valjean", "person").shown
+        '11 (Valjean)'
+        """
+        return self.id if self.named else f"{self.id} ({self.name})"
+
 
 @dataclass(frozen=True)
 class Relation:
@@ -304,7 +329,9 @@ class Graph:
             return self.actors_by_id[ids[0]]
         if ids:
             raise AmbiguousActor(name, ids)
-        raise ActorNotFound(name, self.suggest(name))
+        close = self.suggest(name)
+        unnamed = (self.actors_by_id[ident] for ident in close)
+        raise ActorNotFound(name, close, {a.id: a.name for a in unnamed if not a.named})
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """Actor ids whose names look like ``name``, best first."""

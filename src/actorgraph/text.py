@@ -26,6 +26,25 @@ _LINE_BREAK = re.compile(r"\r\n?|\n")
 WORD_JOINER = "\u2060"
 
 
+def slug(text: str, dots: bool = False) -> str:
+    """An id from any name: spelt in ASCII letters (anyascii), lowercase, every run of
+    other characters one '-'. ``dots`` keeps '.' (source ids may hold them).
+
+    Transliterating keeps ids readable and distinct for names in any script, where
+    dropping what is not ASCII would leave "ukaszenka", or nothing at all.
+
+    >>> slug("Mme. Magloire"), slug("Côte d'Ivoire"), slug("v4.1 data", dots=True)
+    ('mme-magloire', 'cote-d-ivoire', 'v4.1-data')
+    >>> slug("Łukaszenka"), slug("Путин"), slug("習近平"), slug("Ελλάδα")
+    ('lukaszenka', 'putin', 'xijinping', 'ellada')
+    """
+    from anyascii import anyascii  # its tables load only when an id is made from a name
+
+    plain = anyascii(text).lower()
+    text = re.sub(r"[^a-z0-9_.]+" if dots else r"[^a-z0-9_]+", "-", plain)
+    return re.sub(r"([-_.])[-_.]+", r"\1", text).strip("-_.")
+
+
 def _escape(match: re.Match[str]) -> str:
     text = match.group()
     if match.group(2) and text[0].isdigit():  # "1." or "1)": escape what follows the digits

@@ -150,6 +150,14 @@ def review(draft_file: str, into: str, article: str | None, output_format: str) 
     text = _read_article(article) if article else None
 
     def decide(proposal: Proposal) -> Decision:
+        """One decision; the end of the input (Ctrl-D, a script run dry) is "quit"."""
+        try:
+            return ask(proposal)
+        except click.Abort:
+            click.echo("", err=err)
+            return Decision("quit")
+
+    def ask(proposal: Proposal) -> Decision:
         click.echo("", err=err)
         while True:
             click.echo(

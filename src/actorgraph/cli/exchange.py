@@ -27,6 +27,7 @@ from actorgraph.cli.options import (
 )
 from actorgraph.cli.progress import working
 from actorgraph.exceptions import GraphFileError, ViewNotFound
+from actorgraph.outputs.formatting import size_text
 from actorgraph.vocabulary import (
     CONFIDENCE_LEVELS,
     EXPORT_FORMATS,
@@ -289,11 +290,7 @@ def import_(
         return
     for note in imported.notes:
         click.echo(f"note: {note}")
-    actors, relations = summary["actors"], summary["relations"]
-    click.echo(
-        f"wrote {summary['file']} ({actors:,} actor{'s' * (actors != 1)}, "
-        f"{relations:,} relation{'s' * (relations != 1)})"
-    )
+    click.echo(f"wrote {summary['file']} ({size_text(imported.graph)})")
 
 
 @click.command()

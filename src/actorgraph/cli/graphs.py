@@ -16,19 +16,20 @@ from actorgraph.cli.options import (
     choice_option,
     echo_json,
     format_option,
+    graph_arguments,
     graphs_named,
     maps_errors,
     read_one,
     written,
 )
 from actorgraph.cli.progress import working
-from actorgraph.exceptions import GraphFileError, ViewNotFound
-from actorgraph.outputs.formatting import plural
+from actorgraph.exceptions import GraphFileError, ViewNotFound, problem_lines
+from actorgraph.outputs.formatting import plural, size_text
 from actorgraph.vocabulary import EMBED_MODES, FRAGMENT_HEIGHT, PICTURE_FORMATS, UNREVIEWED
 
 
 @click.command()
-@click.argument("graphs", nargs=-1, metavar="[GRAPH]...")
+@graph_arguments
 @cache_option
 @format_option("text", "json")
 @maps_errors
@@ -65,19 +66,19 @@ def validate(graphs: tuple[str, ...], output_format: str) -> None:
                     f"{result[s]} {s}" for s in sorted(UNREVIEWED) if result[s]
                 )
                 click.echo(
-                    f"{result['file']}: ok ({result['actors']} actors, "
-                    f"{result['relations']} relations"
+                    f"{result['file']}: ok ({plural(result['actors'], 'actor')}, "
+                    f"{plural(result['relations'], 'relation')}"
                     + (f", of which {unreviewed}: analyses leave them out" if unreviewed else "")
                     + ")"
                 )
             else:
-                click.echo("\n".join(map(str, result["problems"])))
+                click.echo("\n".join(problem_lines(result["problems"])))
     if total:
         raise BadInput(f"{plural(total, 'problem')} in {plural(bad_files, 'file')}")
 
 
 @click.command()
-@click.argument("graphs", nargs=-1, metavar="[GRAPH]...")
+@graph_arguments
 @click.option(
     "-o",
     "--output",
@@ -191,9 +192,7 @@ def render(
             summary["iframe"] = iframe_snippet(path.name, graph.title, height)
         done.append(summary)
         if output_format == "text":
-            click.echo(
-                f"wrote {path} ({len(graph.actors)} actors, {len(graph.relations)} relations)"
-            )
+            click.echo(f"wrote {path} ({size_text(graph)})")
             if "iframe" in summary:
                 click.echo(summary["iframe"])
     if output_format == "json":

@@ -77,6 +77,26 @@ def default_graphs() -> list[Path]:
     return files
 
 
+def graph_arguments(command: F) -> F:
+    """[GRAPH]... and ``-g/--graph FILE`` (repeatable): commands that take several graphs
+    take them the way the one-graph commands do too."""
+
+    @functools.wraps(command)
+    def run(*args: Any, graph_files: tuple[str, ...] = (), **kwargs: Any) -> Any:
+        kwargs["graphs"] = (*kwargs.get("graphs", ()), *graph_files)
+        return command(*args, **kwargs)
+
+    run = click.option(
+        "-g",
+        "--graph",
+        "graph_files",
+        multiple=True,
+        metavar="FILE",
+        help="A graph file, the same as naming it as GRAPH (repeatable).",
+    )(run)
+    return click.argument("graphs", nargs=-1, metavar="[GRAPH]...")(run)  # type: ignore[return-value]
+
+
 def graphs_named(graphs: Sequence[str]) -> list[Path]:
     """The files a command was given, or every graph in graph/."""
     return [Path(g) for g in graphs] or default_graphs()

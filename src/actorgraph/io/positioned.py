@@ -171,6 +171,31 @@ class _Builder:
         return value
 
 
+_YAML_HINTS = (
+    ("another document", "a graph file is one YAML document: remove the '---' line"),
+    ("end of stream", "a quoted text is not closed: end it with the quote it starts with"),
+    (
+        "expected '-' indicator",
+        "check the indentation: a list's items start with '- ' at one column, "
+        "and an item's keys line up under its first key",
+    ),
+    ("block end", "check the indentation: keys of one mapping line up at one column"),
+    (
+        "mapping values are not allowed",
+        "a value holding ': ' must be quoted, or the line is indented too far",
+    ),
+    ("expected ':'", "a key needs ': ' after it"),
+    ("expected ',' or ']'", "a [...] list is not closed, or needs a comma between items"),
+    ("expected ',' or '}'", "a {...} mapping is not closed, or needs a comma between items"),
+)
+
+
+def _yaml_hint(error: yaml.MarkedYAMLError) -> str:
+    """What to do about the usual YAML slips, from PyYAML's own words."""
+    said = f"{error.context or ''} {error.problem or ''}"
+    return next((hint for words, hint in _YAML_HINTS if words in said), "")
+
+
 def read_positioned_yaml(text: str, filename: str) -> PositionedData:
     """Parse one YAML document into plain data with a line for every path.
     See :func:`_read_positioned_yaml`; this runs it with the collector paused."""
@@ -195,7 +220,7 @@ def _read_positioned_yaml(text: str, filename: str) -> PositionedData:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         reason = error.problem or error.context or "not valid YAML"
-        hint = "YAML indents with spaces, never tabs" if "\t" in text else ""
+        hint = "YAML indents with spaces, never tabs" if "\t" in text else _yaml_hint(error)
         return PositionedData(
             None, problems=[Problem(filename, line, f"not valid YAML: {reason}", hint)]
         )

@@ -24,9 +24,22 @@ TABLE_FORMATS = ("text", "markdown")
 METRIC_COLUMNS = ["id", "name", "kind", *METRICS]
 
 
+def fixed(value: float, decimals: int) -> str:
+    """A number to ``decimals`` places, except that a value too small to show is
+    ``<0.001``, never a ``0.000`` that reads as none.
+
+    >>> fixed(0.5, 2), fixed(0.00028, 3), fixed(-0.00028, 3), fixed(0, 3)
+    ('0.50', '<0.001', '>-0.001', '0.000')
+    """
+    if value and abs(value) < 0.5 * 10**-decimals:
+        return f"{'<' if value > 0 else '>-'}{10**-decimals:.{decimals}f}"
+    return f"{value:.{decimals}f}"
+
+
 def _cell(value: Any) -> str:
     if isinstance(value, float):
-        return f"{value:.3f}".rstrip("0").rstrip(".") if value else "0"
+        shown = fixed(value, 3)
+        return shown.rstrip("0").rstrip(".") if "." in shown and shown[0] not in "<>" else shown
     return str(value)
 
 
@@ -319,8 +332,17 @@ def evidence_lines(relation: Relation, indent: str, graph: Graph | None = None) 
 
 
 def plural(count: int, word: str) -> str:
-    """``1 path``, ``3 paths``."""
-    return f"{count} {word}{'s' if count != 1 else ''}"
+    """``1 path``, ``3 paths``, ``3,211 relations``: every count a reader sees.
+
+    >>> plural(1, "path"), plural(3211, "relation")
+    ('1 path', '3,211 relations')
+    """
+    return f"{count:,} {word}{'s' if count != 1 else ''}"
+
+
+def size_text(graph: Graph) -> str:
+    """``21 actors, 55 relations``: how big a graph is, the same in every message."""
+    return f"{plural(len(graph.actors), 'actor')}, {plural(len(graph.relations), 'relation')}"
 
 
 def paths_text(

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from actorgraph.exceptions import NoPath
 from actorgraph.model import Evidence, Graph, Source, View
-from actorgraph.outputs.formatting import md_escape, relation_line
+from actorgraph.outputs.formatting import fixed, md_escape, relation_line, size_text
 from actorgraph.questions.analysis import Analysis, analyze
 from actorgraph.questions.paths import Path, find_paths
 from actorgraph.text import md_url
@@ -239,7 +239,7 @@ def measure_cell(term: Term, value: Any) -> str:
     """
     if term.decimals is None:
         return str(int(value))
-    return f"{float(value):.{term.decimals}f}"
+    return fixed(float(value), term.decimals)
 
 
 def _key_actor_rows(report: Report) -> list[list[str]]:
@@ -290,7 +290,7 @@ def report_markdown(report: Report, picture_path: str) -> str:
     lines = [f"# {esc(graph.title)}", ""]
     if graph.description:
         lines += [esc(graph.description), ""]
-    facts = f"{len(graph.actors)} actors, {len(graph.relations)} relations"
+    facts = size_text(graph)
     if graph.as_of_date:
         facts += f", as of {graph.as_of_date}"
     lines += [f"*{facts}.*", ""]

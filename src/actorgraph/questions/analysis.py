@@ -33,7 +33,7 @@ from typing import Any
 
 from actorgraph.exceptions import QueryError, require_choice
 from actorgraph.model import Graph, Relation
-from actorgraph.vocabulary import METRICS
+from actorgraph.vocabulary import METRICS, closest_names
 
 BETWEENNESS_EXACT_LIMIT = 1000
 BETWEENNESS_SAMPLE = 200
@@ -423,9 +423,16 @@ def find_relation(graph: Graph, spec: str) -> Relation:
     matches = [
         r for r in graph.relations if (r.source, r.type, r.target) == (source, rtype, target)
     ]
-    if not matches:
-        raise QueryError(f"no {rtype} tie from {source} to {target}")
-    return matches[0]
+    if matches:
+        return matches[0]
+    types = graph.vocabulary.relation_types
+    if rtype not in types:
+        close = closest_names(rtype, ((t, t) for t in types), limit=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise QueryError(f"unknown relation type {rtype!r} in {spec!r}{hint}")
+    between = sorted({r.type for r in graph.relations if (r.source, r.target) == (source, target)})
+    held = f"; the ties from {source} to {target}: {', '.join(between)}" if between else ""
+    raise QueryError(f"no {rtype} tie from {source} to {target}{held}")
 
 
 def whatif(

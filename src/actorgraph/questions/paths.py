@@ -184,7 +184,7 @@ def find_paths(
     else:
         paths = _on_region(graph, query, extra)
     if not paths:
-        raise NoPath(start.id, end.id, follow)
+        raise NoPath(start.shown, end.shown, follow)
     paths.sort(key=_ranking(weight))
     return paths if all_paths else paths[:k]
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from actorgraph.text import slug
+
 
 @dataclass(frozen=True)
 class Place:
@@ -193,21 +195,15 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split(",") if part.strip())
 
 
-def _slug(name: str) -> str:
-    return "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
-
-
 def _entries() -> dict[str, Place]:
     places: dict[str, Place] = {}
     for line in _STATES.splitlines():
         name, others, adjectives, people = (cell.strip() for cell in line.split("|"))
-        place = Place(
-            _slug(name), name, "state", _split(others), _split(adjectives), _split(people)
-        )
+        place = Place(slug(name), name, "state", _split(others), _split(adjectives), _split(people))
         places[place.id] = place
     for line in _GROUPS.splitlines():
         name, others, adjectives, kind = (cell.strip() for cell in line.split("|"))
-        place = Place(_slug(name), name, kind, _split(others), _split(adjectives))
+        place = Place(slug(name), name, kind, _split(others), _split(adjectives))
         places[place.id] = place
     return places
 

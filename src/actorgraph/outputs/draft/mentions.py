@@ -11,13 +11,13 @@ The longest name wins: "Belarusian armed forces" before "Belarusian".
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from actorgraph.model import Graph
 from actorgraph.outputs.draft import gazetteer
 from actorgraph.outputs.draft.text import Token, tokens, word_set
+from actorgraph.text import slug as text_slug
 
 CONNECTORS = {"of", "and", "for", "the", "de", "on", "in", "&"}
 """Lowercase words inside a proper name: Ministry of Defence, Institute for Peace."""
@@ -150,9 +150,10 @@ class _Entry:
 
 
 def slug(name: str) -> str:
-    """A lowercase id from a name: "UK Ministry of Defence" -> "uk-ministry-of-defence"."""
-    words = re.findall(r"[a-z0-9]+", name.casefold().replace("'s", ""))
-    return "-".join(words) or "actor"
+    """An actor id from a name: "UK Ministry of Defence's" -> "uk-ministry-of-defence"."""
+    return (
+        text_slug(name.casefold().replace("'s", "").replace("’s", "")).replace("_", "-") or "actor"
+    )
 
 
 def _words(name: str) -> tuple[str, ...]:

@@ -20,11 +20,11 @@ from typing import Any
 from actorgraph.exceptions import Problem
 from actorgraph.io.schema import SLUG
 from actorgraph.model import RELATION_IDENTITY, name_key, parse_partial_date
+from actorgraph.outputs.formatting import plural
 from actorgraph.outputs.importing.options import (
     MAX_CELL_BYTES,
     ImportOptions,
     resolve_columns,
-    slug,
     type_id,
 )
 from actorgraph.outputs.importing.records import (
@@ -36,6 +36,7 @@ from actorgraph.outputs.importing.records import (
     too_long,
     unpack,
 )
+from actorgraph.text import slug
 from actorgraph.vocabulary import BUILTIN, closest_names
 
 _SLUG = re.compile(SLUG)
@@ -124,13 +125,15 @@ class Builder:
     # -- actors ----------------------------------------------------------------
 
     def new_actor(self, raw: str, fields: dict[str, Any], record: Record) -> str:
-        base = raw if _SLUG.fullmatch(raw) else slug(raw) or "actor"
+        base = raw if _SLUG.fullmatch(raw) else slug(raw)
         if base != raw:
             self.slugged += 1
-        ident, number_ = base, 2
+        ident, number_ = base or "actor", 2
         while ident in self.taken:
-            ident, number_ = f"{base}-{number_}", number_ + 1
-        if ident != base:
+            ident, number_ = f"{base or 'actor'}-{number_}", number_ + 1
+        if not base:
+            self.notes.append(f"'{raw}' has no letter or digit to make an id of: it is {ident}")
+        elif ident != base:
             self.numbered.append(f"'{raw}' is {ident}")
         self.taken.add(ident)
         self.ids[raw] = ident
@@ -464,6 +467,7 @@ class Builder:
         one_way: dict[str, tuple[Record, int]] = {}
         joined: dict[tuple[Any, ...], dict[str, Any]] = {}
         kept: list[tuple[dict[str, Any], Record]] = []
+        restated = 0
         names = {a["id"]: a["name"] for a in self.actors}
         for relation, record in read:
             undirected = relation.pop("_undirected")
@@ -492,7 +496,8 @@ class Builder:
                 place = record.label() if record.element is not None else f"row {record.line:,}"
                 self.notes.append(f"{place}: ends ({until}) before it starts ({since}); left out")
                 continue
-            if relation["evidence"] is None:
+            generated = relation["evidence"] is None  # rows with no evidence of their own
+            if generated:
                 label = types[rtype].label if rtype in types else str(rtype).replace("_", " ")
                 text = claim or (
                     f"{names[relation['source']]} {label} {names[relation['target']]}{type_value}"
@@ -511,11 +516,20 @@ class Builder:
                 earlier = None
             if earlier is not None and isinstance(relation["evidence"], list):
                 earlier["evidence"].extend(relation["evidence"])
+                restated += generated
                 continue
             if earlier is None:
                 with contextlib.suppress(TypeError):
                     joined[key] = relation
             kept.append((relation, record))
+        if restated:
+            what = plural(restated, "row" if self.dataset.rows else "tie")
+            verb = "restates" if restated == 1 else "restate"
+            self.notes.append(
+                f"{what} {verb} a tie read before (same actors, type and dates): "
+                "each is kept as further evidence of it; map the columns that tell them "
+                "apart (e.g. dates) to keep them as ties of their own"
+            )
         symmetric = ", ".join(
             t.id for t in BUILTIN.relation_types.values() if t.influence == "both"
         )

@@ -7,12 +7,11 @@ defaults to, so that a dataset goes in with flags instead of a conversion script
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from actorgraph.exceptions import QueryError
 from actorgraph.outputs.export import RELATION_COLUMNS
+from actorgraph.text import slug
 from actorgraph.vocabulary import CONFIDENCE_LEVELS
 
 ACTOR_FIELDS = ("id", "name", "kind", "aliases", "description")
@@ -135,23 +134,6 @@ def pairs(values: tuple[str, ...] | list[str], flag: str) -> dict[str, str]:
             raise ImportOptionError(f"{flag} {value!r}: write it as NAME=VALUE")
         found[left] = right.strip()
     return found
-
-
-def slug(text: str, dots: bool = False) -> str:
-    """An id from any text: accents dropped, lowercase, other characters as '-'.
-
-    Zero-width and bidi controls vanish with everything else that is not a letter or
-    digit. ``dots`` keeps '.' (source ids may hold them).
-
-    >>> slug("Mme. Magloire"), slug("Côte d'Ivoire"), slug("v4.1 data", dots=True)
-    ('mme-magloire', 'cote-d-ivoire', 'v4.1-data')
-    """
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
-    keep = r"[^a-z0-9_.]+" if dots else r"[^a-z0-9_]+"
-    text = re.sub(keep, "-", plain)
-    text = re.sub(r"([-_.])[-_.]+", r"\1", text).strip("-_.")
-    return text
 
 
 def type_id(text: str) -> str:

@@ -12,6 +12,7 @@ import os
 from collections.abc import Collection
 from pathlib import Path
 
+from actorgraph.exceptions import QueryError
 from actorgraph.io.files import write_atomic, write_atomic_bytes
 from actorgraph.model import Graph
 from actorgraph.outputs.render.page import iframe_snippet, notebook_html, render_page
@@ -59,8 +60,20 @@ def render_target(
     """
     if names_a_file(str(output)):
         return Path(output)
+    folder = Path(output)
+    if (
+        folder.exists()
+        and not folder.is_dir()
+        or (not folder.exists() and folder.suffix and not str(output).endswith(("/", os.sep)))
+    ):
+        known = ", ".join(s for suffixes in RENDER_SUFFIXES.values() for s in suffixes)
+        what = "is a file, not a folder" if folder.exists() else f"ends {folder.suffix}"
+        raise QueryError(
+            f"-o {output} {what}; name a folder to write into (end it with / if its name "
+            f"has a dot), or a file ending {known}"
+        )
     suffix = EMBED_SUFFIXES[embed] if to == "html" else f".{to}"
-    return Path(output) / f"{Path(graph_file).stem}{suffix}"
+    return folder / f"{Path(graph_file).stem}{suffix}"
 
 
 def select(
