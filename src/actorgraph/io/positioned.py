@@ -16,6 +16,7 @@ from actorgraph.exceptions import Problem
 from actorgraph.memory import collector_paused
 
 if TYPE_CHECKING:  # PyYAML loads only when YAML is read: a clean JSON file never needs it
+    import yaml
     from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 PathKey = tuple[str | int, ...]
