@@ -518,3 +518,14 @@ def test_json_graphs_stay_json(runner, in_project):
     assert result.exit_code == 0, result.output
     data = json.loads((in_project / "g.json").read_text(encoding="utf-8"))
     assert data["relations"][0]["evidence"][0]["claim"] == "Moscow backs Minsk."
+
+
+def test_review_keeps_the_blank_line_between_relations_and_views(runner, in_project):
+    # Regression (user trial): accepted ties went after the blank line that ended the list.
+    (in_project / "a.txt").write_text("Russia backs Belarus.\n", encoding="utf-8")
+    seed = "graph/belarus-2022.yaml"
+    runner.invoke(cli, ["draft", "a.txt", "-o", "d.yaml", "-g", seed])
+    runner.invoke(cli, ["review", "d.yaml", "--into", seed], input="a\nMoscow backs Minsk.\n")
+    text = (in_project / seed).read_text(encoding="utf-8")
+    assert "        quote: Russia backs Belarus.\n\nviews:\n" in text
+    assert "new offensives.\n  - source: russia\n" in text

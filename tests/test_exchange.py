@@ -297,6 +297,32 @@ def test_svg_parses_and_names_every_actor(seed):
     assert "Military / security forces" in texts and "hostile tie" in texts
 
 
+def _svg_texts(svg: bytes) -> list[str]:
+    return [
+        t.text or "" for t in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")
+    ]
+
+
+def test_large_picture_names_its_leading_actors_and_a_dated_one_its_actors_then():
+    # Regression (user trial): above 150 actors pictures named nobody; as of a date they
+    # drew every actor that had no tie then as a ring of identical marks.
+    from actorgraph.io.synthetic import synthetic_graph
+    from actorgraph.outputs.render.data import importance
+
+    big = synthetic_graph(200, ties_per_actor=2)
+    texts = _svg_texts(picture(big, "svg"))
+    top = max(big.actors, key=lambda a: importance(big)[a.id])
+    assert top.name in texts and 10 <= len(texts) <= 60
+    seed = read_graph(SEED)
+    then = seed.as_of("2000")
+    tied = {end for r in then.relations for end in (r.source, r.target)}
+    dropped = dataclasses.replace(then, actors=(*then.actors, dataclasses.replace(
+        seed.actors[0], id="absent", name="Nobody Then")))  # fmt: skip
+    texts = _svg_texts(picture(dropped, "svg"))
+    assert "Nobody Then" not in texts
+    assert {a.name for a in then.actors if a.id in tied} <= set(texts)
+
+
 def test_render_pictures(runner, write, tmp_path):
     graph = write(SMALL)
     result = runner.invoke(

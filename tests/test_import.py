@@ -761,3 +761,56 @@ def test_one_mistake_in_many_rows_is_one_line(runner, tmp_path):
         f"{table}:2: flag is '0', which no --type-map names; add --type-map 0=TYPE "
         "(the same at 3, 4, 5 and 2 more)\n"
     )
+
+
+def test_gexf_dates_become_since_and_until_and_a_bad_colour_is_refused(runner, tmp_path):
+    # Regression (user trial): viz r="300" became '#12c0000'; edge start/end were ignored.
+    gexf = tmp_path / "dyn.gexf"
+    body = (
+        '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" '
+        'version="1.2"><graph defaultedgetype="undirected" mode="dynamic" timeformat="date">\n'
+        '<nodes><node id="a" label="A"><viz:color r="{r}" g="0" b="0"/></node>'
+        '<node id="b" label="B"/></nodes>\n<edges>'
+        '<edge id="e1" source="a" target="b" start="2001-02-03" end="2000-01-01"/>'
+        '<edge id="e2" source="b" target="a" start="2005-02-03"/></edges></graph></gexf>\n'
+    )
+    gexf.write_text(body.format(r=300), encoding="utf-8")
+    args = ["import", str(gexf), "-o", str(tmp_path / "d.yaml"), "--default-kind", "state",
+            "--default-type", "allied_with", "--default-strength", "0.5",
+            "--default-confidence", "low", "--undirected"]  # fmt: skip
+    refused = runner.invoke(cli, args)
+    assert refused.stderr == (
+        f"Error: 1 problem found\n{gexf}:2: node 'a': viz colour r='300', g='0', b='0' is not a "
+        "colour (r, g and b from 0 to 255, or hex #rrggbb); fix it, or remove the <viz:color> "
+        "element\n"
+    )
+    gexf.write_text(body.format(r=200), encoding="utf-8")
+    result = runner.invoke(cli, args)
+    assert result.output.splitlines()[0] == (
+        "note: edge 'e1': ends (2000-01-01) before it starts (2001-02-03); left out"
+    )
+    [tie] = read_graph(tmp_path / "d.yaml").relations
+    assert (tie.since, tie.until) == ("2005-02-03", None)
+    assert dict(read_graph(tmp_path / "d.yaml").actor("a").attributes)["viz_color"] == "#c80000"
+
+
+def test_a_formula_saved_without_its_value_is_named_as_such(runner, tmp_path):
+    # Regression (user trial): '=0.2+0.3' never computed said "strength must be a number,
+    # not nothing (null)".
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "relations"
+    sheet.append(["source", "target", "type", "strength", "confidence", "note"])
+    sheet.append(["a", "b", "allied_with", "=0.2+0.3", "low", None])
+    sheet.append(["a", "c", "allied_with", 0.4, "low", None])
+    book.save(tmp_path / "f.xlsx")
+    args = ["import", str(tmp_path / "f.xlsx"), "-o", str(tmp_path / "f.yaml")]
+    result = runner.invoke(cli, [*args, "--default-kind", "state"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: 1 problem found\n{tmp_path / 'f.xlsx'}:2: sheet 'relations', cell D2: the "
+        "formula '=0.2+0.3' has no saved value (actorgraph never runs formulas); open the "
+        "workbook in a spreadsheet program and save it, or type the value\n"
+    )

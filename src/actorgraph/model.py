@@ -363,7 +363,8 @@ class Graph:
         return self.with_relations(r for r in self.relations if r.reviewed)
 
     def as_of(self, when: str | dt.date) -> Graph:
-        """The graph as it stood on a date: only the ties active then (all actors stay).
+        """The graph as it stood on a date: only the ties active then (all actors stay),
+        and the date it describes is that date.
 
         >>> from actorgraph.io.load import read_graph
         >>> g = read_graph("graph/belarus-2022.yaml")
@@ -371,7 +372,11 @@ class Graph:
         11
         """
         day_bounds(when)  # reject a bad date even when no relation is dated
-        return self.with_relations(r for r in self.relations if r.active_on(when))
+        return dataclasses.replace(
+            self,
+            relations=tuple(r for r in self.relations if r.active_on(when)),
+            as_of_date=str(when),
+        )
 
     def without(self, actors: Iterable[str] = (), relations: Iterable[Relation] = ()) -> Graph:
         """The graph with some actors (and all their ties) and some ties taken out."""

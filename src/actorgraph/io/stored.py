@@ -389,6 +389,7 @@ class StoredGraph(Graph):
         if "_checked" in self.__dict__:  # share arrays read already
             object.__setattr__(dated, "_checked", self._checked)
         object.__setattr__(dated, "_active", when)
+        object.__setattr__(dated, "as_of_date", str(when))  # the date it now describes
         return dated
 
     def __eq__(self, other: object) -> bool:

@@ -372,7 +372,9 @@ def paths_text(
 
 
 def actor_text(actor: Actor, graph: Graph) -> str:
-    """One actor with its ties out and in, each with evidence."""
+    """One actor with its ties, each with evidence: those that read the same both ways
+    ("allied with") apart, since out and in would only say which column named the actor."""
+    types = graph.vocabulary.relation_types
     kind = graph.vocabulary.actor_kinds[actor.kind].label
     lines = [f"{actor.name} ({actor.id}) · {kind}"]
     if actor.description:
@@ -380,10 +382,15 @@ def actor_text(actor: Actor, graph: Graph) -> str:
     if actor.aliases:
         lines.append("Also known as: " + ", ".join(actor.aliases))
     ties = list(graph.relations_of(actor.id))
-    for heading, relations in (
-        ("Out", [r for r in ties if r.source == actor.id]),
-        ("In", [r for r in ties if r.target == actor.id]),
-    ):
+    both = [r for r in ties if types[r.type].symmetric]
+    directed = [r for r in ties if not types[r.type].symmetric]
+    groups = [("Ties", both)] if both else []
+    if directed or not both:
+        groups += [
+            ("Out", [r for r in directed if r.source == actor.id]),
+            ("In", [r for r in directed if r.target == actor.id]),
+        ]
+    for heading, relations in groups:
         lines += ["", f"{heading} ({len(relations)}):"]
         for relation in relations:
             lines.append(f"  {relation_line(graph, relation)}")

@@ -231,6 +231,32 @@ def _view_caption(view: View, graph: Graph) -> str:
     return ("Shows " + "; ".join(parts) + ".") if parts else WHOLE_GRAPH_CAPTION
 
 
+def report_facts(graph: Graph) -> str:
+    """The report's first line: how big, and of which date (then how many actors had a tie).
+
+    >>> from actorgraph.io.load import parse_graph
+    >>> graph = parse_graph('''
+    ... title: t
+    ... sources: [{id: s, title: S}]
+    ... actors: [{id: a, name: A, kind: state}, {id: b, name: B, kind: state},
+    ...          {id: c, name: C, kind: state}]
+    ... relations:
+    ...   - {source: a, type: controls, target: b, strength: 0.5, confidence: low,
+    ...      since: 2000, evidence: [{source: s, claim: A runs B.}]}
+    ... ''')
+    >>> report_facts(graph.as_of("2001")), report_facts(graph)
+    ('3 actors (2 with a tie then), 1 relation, as of 2001', '3 actors, 1 relation')
+    """
+    facts = size_text(graph)
+    if graph.as_of_date:
+        tied = {end for r in graph.relations for end in (r.source, r.target)}
+        if len(tied) < len(graph.actors):
+            head, _, rest = facts.partition(", ")
+            facts = f"{head} ({len(tied):,} with a tie then), {rest}"
+        facts += f", as of {graph.as_of_date}"
+    return facts
+
+
 def measure_cell(term: Term, value: Any) -> str:
     """A measure's value in its column's one format.
 
@@ -290,9 +316,7 @@ def report_markdown(report: Report, picture_path: str) -> str:
     lines = [f"# {esc(graph.title)}", ""]
     if graph.description:
         lines += [esc(graph.description), ""]
-    facts = size_text(graph)
-    if graph.as_of_date:
-        facts += f", as of {graph.as_of_date}"
+    facts = report_facts(graph)
     lines += [f"*{facts}.*", ""]
     figure = report.figures[0]
     picture = md_url(picture_path)
@@ -397,6 +421,7 @@ def report_html(report: Report, interactive: bool = True, paper: str = "a4") -> 
     return template.render(
         graph=graph,
         report=report,
+        facts=report_facts(graph),
         names={a.id: a.name for a in graph.actors},
         kinds=graph.vocabulary.actor_kinds,
         analysis=report.analysis,

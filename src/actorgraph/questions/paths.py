@@ -39,6 +39,7 @@ class Hop:
     relation: Relation
     along: bool
     alternatives: tuple[Relation, ...] = ()
+    symmetric: bool = False  # the tie reads the same either way: it has no arrow to go against
 
     @property
     def strength(self) -> float:
@@ -47,7 +48,7 @@ class Hop:
 
     def influence_note(self) -> str:
         """Which way influence runs, in words."""
-        if self.along:
+        if self.along or self.symmetric:
             return f"{self.mover.name} moves {self.moved.name}"
         return f"{self.mover.name} moves {self.moved.name}, against the arrow"
 
@@ -251,6 +252,7 @@ def _on_whole_graph(graph: Graph, query: _Query, extra: int) -> list[Path]:
                     best["relation"],
                     best["along"],
                     tuple(t["relation"] for t in others),
+                    graph.vocabulary.relation_types[best["relation"].type].symmetric,
                 )
             )
         paths.append(Path(tuple(hops)))
@@ -446,13 +448,15 @@ def _path_from_nodes(graph: Graph, adjacency: Any, nodes: list[int]) -> Path:
     hops = []
     for mover, moved in itertools.pairwise(nodes):
         relations, along = adjacency.ties(adjacency.edge(mover, moved))
+        best = graph.relation_at(relations[0])
         hops.append(
             Hop(
                 graph.actor_at(mover),
                 graph.actor_at(moved),
-                graph.relation_at(relations[0]),
+                best,
                 along[0],
                 tuple(graph.relation_at(r) for r in relations[1:]),
+                graph.vocabulary.relation_types[best.type].symmetric,
             )
         )
     return Path(tuple(hops))

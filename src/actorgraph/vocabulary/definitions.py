@@ -36,6 +36,18 @@ class RelationType:
     ``"depend on"`` (the subject is the source), ``"~owe"`` (the subject is the
     target), or with slots ``"withdrawal of {a} from {b}"`` (a: source, b: target)."""
 
+    @property
+    def symmetric(self) -> bool:
+        """Whether a tie of this type reads the same either way round, so that it has no
+        direction to draw: "A allied with B" is "B allied with A" (influence both ways), while
+        "A member of B" is not, though A and B move each other.
+
+        >>> from actorgraph.vocabulary import BUILTIN
+        >>> [BUILTIN.relation_types[t].symmetric for t in ("consults", "member_of", "funds")]
+        [True, False, False]
+        """
+        return self.influence == "both" and not self.id.endswith("_of")
+
     def influence_pairs(self, source: str, target: str) -> list[tuple[str, str]]:
         """The (mover, moved) pairs this tie creates between ``source`` and ``target``.
 

@@ -161,7 +161,7 @@ def _ties(sentence: Sentence, compiled: list, types: dict) -> list[Found]:
         if not words_here & trigger.words:
             continue  # none of its words is in the sentence: skip the scan
         # ties that read the same both ways ("X and Y's alliance"); "X member of Y" does not
-        symmetric = types[trigger.type].influence == "both" and not trigger.type.endswith("_of")
+        symmetric = types[trigger.type].symmetric
         for start, end, slots in list(match_trigger(sentence, trigger, used)):
             used.update(range(start, end))
             if trigger.slotted:

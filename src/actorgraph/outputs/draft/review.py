@@ -236,13 +236,40 @@ def _append(items: Any, entry: Any) -> None:
     old last item (it separated the list from what comes next) after the new one."""
     last = items[-1] if len(items) else None
     items.append(entry)
-    if not hasattr(last, "ca") or not len(last) or not hasattr(entry, "ca"):
+    found = _trailing_comment(last)
+    end = _deepest_end(entry)
+    if found is None or end is None:
         return
-    key = list(last)[-1]
-    trailing = last.ca.items.get(key)
-    if trailing and len(trailing) > 2 and trailing[2] is not None:
-        entry.ca.items[list(entry)[-1]] = [None, None, trailing[2], None]
-        trailing[2] = None
+    node, key, slot = found
+    token = node.ca.items[key][slot]
+    node.ca.items[key][slot] = None
+    place, at = end
+    if isinstance(at, int):  # the last item of a list
+        place.ca.items[at] = [token, None]
+    else:
+        place.ca.items[at] = [None, None, token, None]
+
+
+def _trailing_comment(node: Any) -> tuple[Any, Any, int] | None:
+    """Where the comment (or blank line) after a node's very last value is kept:
+    ruamel.yaml keeps it on the deepest last key or item."""
+    if not hasattr(node, "ca") or not len(node):
+        return None
+    key = list(node)[-1] if isinstance(node, dict) else len(node) - 1
+    deeper = _trailing_comment(node[key])
+    if deeper is not None:
+        return deeper
+    slot = 2 if isinstance(node, dict) else 0
+    kept = node.ca.items.get(key)
+    return (node, key, slot) if kept and len(kept) > slot and kept[slot] is not None else None
+
+
+def _deepest_end(node: Any) -> tuple[Any, Any] | None:
+    """The deepest last key or item of a new entry: where a trailing comment goes."""
+    if not hasattr(node, "ca") or not len(node):
+        return None
+    key = list(node)[-1] if isinstance(node, dict) else len(node) - 1
+    return _deepest_end(node[key]) or (node, key)
 
 
 def marked_text(draft: Graph, proposal: Proposal, article: str | None = None) -> list[str]:

@@ -243,6 +243,36 @@ _SHEETS = {
 }
 
 
+def _unsaved_formulas(path: str | os.PathLike[str], title: str, rows: set[int]) -> list[Problem]:
+    """Formulas whose value the workbook never saved, in the given rows: openpyxl reads
+    them as empty, which would otherwise be reported as a missing value."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=False)
+    try:
+        found = []
+        for row, cells in enumerate(book[title].iter_rows(values_only=True), 1):
+            if row not in rows:
+                continue
+            for column, cell in enumerate(cells, 1):
+                if isinstance(cell, str) and cell.startswith("="):
+                    found.append((row, column, cell))
+    finally:
+        book.close()
+    from openpyxl.utils import get_column_letter
+
+    return [
+        Problem(
+            str(path),
+            row,
+            f"sheet '{title}', cell {get_column_letter(column)}{row}: the formula "
+            f"{formula[:40]!r} has no saved value (actorgraph never runs formulas)",
+            "open the workbook in a spreadsheet program and save it, or type the value",
+        )
+        for row, column, formula in found
+    ]
+
+
 def _sheet_rows(sheet: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
     if (sheet.max_column or 0) > MAX_COLUMNS:
         raise GraphFileError(
@@ -260,6 +290,7 @@ def _sheet_rows(sheet: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
     header = _header([str(c).strip() if c is not None else "" for c in next(rows, ())], name)
     found = []
     problems = []
+    holes: set[int] = set()
     for row, cells in enumerate(rows, 2):
         if not any(c not in (None, "") for c in cells):
             continue
@@ -273,6 +304,10 @@ def _sheet_rows(sheet: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
             )
             continue
         found.append((row, {h: c for h, c in zip(header, cells, strict=False) if h}))
+        if any(c is None for h, c in zip(header, cells, strict=False) if h):
+            holes.add(row)
+    if holes:  # an empty cell may be a formula saved without its value: say so
+        problems += _unsaved_formulas(name, sheet.title, holes)
     if problems:
         raise GraphFileError(problems)
     return found

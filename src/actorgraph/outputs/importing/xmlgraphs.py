@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import xml.parsers.expat
 from dataclasses import dataclass, field
 from typing import Any
@@ -220,18 +221,30 @@ def read_graphml(path: str | os.PathLike[str]) -> Dataset:
     return Dataset(name, edges, nodes, meta=meta, directed=directed_default)
 
 
-def _viz(element: Element) -> dict[str, Any]:
+def _viz(element: Element, name: str, problems: list[Problem]) -> dict[str, Any]:
     """Gephi's drawing: colour as #rrggbb, size, position."""
     found: dict[str, Any] = {}
     color = element.first("color")
     if color is not None:
         hexa = color.attributes.get("hex")
-        with contextlib.suppress(ValueError):
-            found["viz_color"] = (
-                hexa
+        channels = [color.attributes.get(c, "0").strip() for c in "rgb"]
+        if hexa and re.fullmatch(r"#?[0-9a-fA-F]{6}", hexa):
+            found["viz_color"] = "#" + hexa.lstrip("#").lower()
+        elif not hexa and all(c.isdigit() and int(c) <= 255 for c in channels):
+            found["viz_color"] = "#{:02x}{:02x}{:02x}".format(*map(int, channels))
+        else:
+            given = (
+                f"hex={hexa!r}"
                 if hexa
-                else "#{:02x}{:02x}{:02x}".format(
-                    *(int(color.attributes.get(c, "0")) for c in "rgb")
+                else ", ".join(f"{c}={v!r}" for c, v in zip("rgb", channels, strict=True))
+            )
+            problems.append(
+                Problem(
+                    name,
+                    color.line,
+                    f"{element.tag} '{element.attributes.get('id', '')}': viz colour {given} "
+                    "is not a colour (r, g and b from 0 to 255, or hex #rrggbb)",
+                    "fix it, or remove the <viz:color> element",
                 )
             )
     for tag, names in (
@@ -282,7 +295,7 @@ def read_gexf(path: str | os.PathLike[str]) -> Dataset:
             typed = _value(value.attributes.get("value", ""), kind, title, element, name, problems)
             if typed is not None:
                 fields[title] = typed
-        fields.update(_viz(element))
+        fields.update(_viz(element, name, problems))
         return fields
 
     nodes = []
@@ -294,6 +307,7 @@ def read_gexf(path: str | os.PathLike[str]) -> Dataset:
         nodes.append(Record(fields, node.line, ident, "node"))
     edges = []
     default_type = graph.attributes.get("defaultedgetype", "directed").lower()
+    dated = graph.attributes.get("timeformat", "").lower() in ("date", "datetime")
     for number, edge in enumerate(graph.walk("edge")):
         fields = {k: edge.attributes[k] for k in ("source", "target") if k in edge.attributes}
         fields.update(fields_of(edge, "edge"))
@@ -303,6 +317,10 @@ def read_gexf(path: str | os.PathLike[str]) -> Dataset:
                 fields[extra] = (
                     _value(raw, "double", extra, edge, name, problems) if extra == "weight" else raw
                 )
+        if dated:  # a dynamic graph's dates (GEXF 'start'/'end') are the tie's since/until
+            for end, field in (("start", "since"), ("end", "until")):
+                if edge.attributes.get(end):
+                    fields[field] = edge.attributes[end].strip()[:10]
         fields["direction"] = edge.attributes.get("type", default_type).lower()
         edges.append(Record(fields, edge.line, edge.attributes.get("id") or f"#{number + 1}"))
     if problems:

@@ -19,7 +19,8 @@ import datetime as dt
 from typing import Any
 
 from actorgraph.model import Graph, parse_partial_date
-from actorgraph.outputs.render.layout import LAYOUT_SEED, bloc_layout, layout
+from actorgraph.outputs.render.layout import LAYOUT_SEED, bloc_layout, importance, layout
+from actorgraph.outputs.render.spacing import CURVE, LABEL_PX, actor_size
 from actorgraph.vocabulary import CONFIDENCE_LEVELS, LARGE_GRAPH, POLARITY_STYLE, PROPOSED_STYLE
 
 __all__ = ["BLOC_MAP", "LARGE_GRAPH", "POLARITY_STYLE", "importance", "layout", "page_data"]
@@ -32,30 +33,29 @@ BLOC_MAP = 1000
 EVIDENCE_EXTRAS = ("url", "quote", "page", "row", "element")
 
 
-def importance(graph: Graph) -> dict[str, float]:
-    """Influence rank (see :mod:`actorgraph.questions.analysis`): 1 for the actor who moves most."""
-    from actorgraph.network import collapsed_influence
-    from actorgraph.questions.analysis import influence_rank
-
-    return influence_rank(collapsed_influence(graph))
-
-
 def _day(value: str | None, last: bool) -> int | None:
     """A partial date's first (or last) day as a proleptic ordinal, for the time slider."""
     bounds = parse_partial_date(value) if value else None
     return None if bounds is None else bounds[1 if last else 0].toordinal()
 
 
-def _evidence(item: Any, source_index: dict[str, int]) -> list[Any]:
+def _evidence(
+    item: Any, source_index: dict[str, int], titles: dict[str, str], cites: dict[str, int]
+) -> list[Any]:
+    """[source, citation, claim, extras?]: the citation as the CLI writes it (Evidence.cite:
+    a dataset's row under the dataset's title), numbered in a table of the distinct ones."""
     extras = {k: getattr(item, k) for k in EVIDENCE_EXTRAS if getattr(item, k, None) is not None}
     claim = item.claim or getattr(item, "statement", "")  # a proposal may have only a quote
-    row = [source_index.get(item.source, -1), item.paragraph, claim]
+    cite = cites.setdefault(item.cite(titles.get(item.source)), len(cites))
+    row = [source_index.get(item.source, -1), cite, claim]
     return [*row, extras] if extras else row
 
 
 def _ties(graph: Graph, index: dict[str, int], large: bool) -> dict[str, Any]:
     types = {t: i for i, t in enumerate(graph.vocabulary.relation_types)}
     sources = {s.id: i for i, s in enumerate(graph.sources)}
+    titles = {s.id: s.title for s in graph.sources}
+    cites: dict[str, int] = {}
     relations = graph.relations
     parallel: dict[frozenset[str], int] = {}
     nth = []
@@ -70,8 +70,9 @@ def _ties(graph: Graph, index: dict[str, int], large: bool) -> dict[str, Any]:
         "strength": [r.strength for r in relations],
         "confidence": [CONFIDENCE_LEVELS.index(r.confidence) for r in relations],
         "nth": nth,
-        "evidence": [[_evidence(e, sources) for e in r.evidence] for r in relations],
+        "evidence": [[_evidence(e, sources, titles, cites) for e in r.evidence] for r in relations],
     }
+    ties["citations"] = list(cites)
     if any(not r.reviewed for r in relations):
         # proposals (from `actorgraph draft`) are drawn grey-dashed and carry no influence
         ties["status"] = [r.status or "" for r in relations]
@@ -104,6 +105,8 @@ def _time(ties: dict[str, Any], as_of: str | None) -> dict[str, Any] | None:
         "max": high,
         "step": step,
         "start": as_of,
+        # the as-of's first and last day, as Relation.active_on reads it: the page keeps them
+        "startDays": [start, _day(as_of, last=True)] if start is not None else None,
         "epoch": dt.date(1970, 1, 1).toordinal(),
     }
 
@@ -162,7 +165,7 @@ def page_data(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
             "kind": [kinds[a.kind] for a in actors],
             "aliases": [list(a.aliases) for a in actors],
             "about": [a.description for a in actors],
-            "size": [round(12 + 22 * scores.get(a.id, 0.0), 1) for a in actors],
+            "size": [actor_size(scores.get(a.id, 0.0)) for a in actors],
             "bloc": [bloc_of.get(a.id, -1) for a in actors],
         },
         "ties": _ties(graph, index, large),
@@ -176,6 +179,7 @@ def page_data(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
                 "label": t.label,
                 "polarity": t.polarity,
                 "influence": t.influence,
+                "symmetric": t.symmetric,  # no direction: drawn without an arrowhead
             }
             for t in vocabulary.relation_types.values()
         ],
@@ -197,6 +201,7 @@ def page_data(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
         "blocs": _blocs(graph, groups, index, scores),
         "large": large,
         "blocMap": bloc_map,
+        "curve": CURVE,
     }
     data["time"] = _time(data["ties"], as_of)
     positions = bloc_layout(graph, groups) if bloc_map else layout(graph)
@@ -256,7 +261,7 @@ def vis_options(graph: Graph) -> dict[str, Any]:
     return {
         "autoResize": True,
         "nodes": {
-            "font": {"size": 15, "face": "sans-serif", "strokeWidth": 3},
+            "font": {"size": LABEL_PX, "face": "sans-serif", "strokeWidth": 3},
             "borderWidth": 1.5,
         },
         "edges": {

@@ -15,6 +15,14 @@ from functools import lru_cache
 from typing import Any
 
 from actorgraph.model import Graph
+from actorgraph.outputs.render.spacing import (
+    Footprint,
+    Tie,
+    actor_size,
+    footprint,
+    make_room,
+    page_curve,
+)
 from actorgraph.vocabulary import LARGE_GRAPH
 
 LAYOUT_SEED = 7
@@ -50,36 +58,113 @@ def _fit(coords: list[tuple[float, float]], size: float) -> list[tuple[float, fl
     return [((x - left) * factor, (y - top) * factor) for x, y in coords]
 
 
+def importance(graph: Graph) -> dict[str, float]:
+    """Influence rank (see :mod:`actorgraph.questions.analysis`): 1 for the actor who moves most."""
+    from actorgraph.network import collapsed_influence
+    from actorgraph.questions.analysis import influence_rank
+
+    return influence_rank(collapsed_influence(graph))
+
+
 def layout(graph: Graph, scale: float | None = None) -> dict[str, tuple[float, float]]:
     """Deterministic positions in screen units (y down), shared by page, picture and report.
 
-    Fruchterman-Reingold (igraph, seeded), with actors pinned by ``x``/``y`` in
-    the graph file held in place; small graphs are then tidied so that no actor
-    sits on a tie it is not part of. The result is cached by the graph's shape,
-    so the page, the picture and the report of one graph cost one layout.
+    Fruchterman-Reingold (seeded), with actors pinned by ``x``/``y`` in the graph
+    file held in place. In small graphs, where the page writes every name, actors
+    are then moved apart until no name covers another name or actor and no tie
+    runs through a name (:mod:`~actorgraph.outputs.render.spacing`), in the page's
+    own units; ``scale`` then only shrinks or grows the whole (the picture's size).
+    The result is cached by the graph's shape, so the page, the picture and the
+    report of one graph cost one layout.
 
     >>> from actorgraph.io.load import read_graph
     >>> g = read_graph("graph/belarus-2022.yaml")
     >>> layout(g) == layout(g)
     True
     """
-    ids = tuple(a.id for a in graph.actors)
-    index = {actor: i for i, actor in enumerate(ids)}
+    positions = _canvas_layout(graph)
+    if scale is None:
+        return positions
+    coords = _fit(list(positions.values()), scale)
+    return {
+        actor: (round(x, 1), round(y, 1)) for actor, (x, y) in zip(positions, coords, strict=True)
+    }
+
+
+def _shape(
+    graph: Graph,
+) -> tuple[int, tuple[tuple[int, int], ...], tuple[tuple[float, float] | None, ...]]:
+    """Actor count, ties as sorted index pairs, and pins: what a force layout needs."""
+    index = {a.id: i for i, a in enumerate(graph.actors)}
     edges = tuple(
         sorted({tuple(sorted((index[r.source], index[r.target]))) for r in graph.relations})
     )
     pins = tuple((a.x, a.y) if a.x is not None and a.y is not None else None for a in graph.actors)
-    coords = _unit_layout(len(ids), edges, pins)  # type: ignore[arg-type]
-    # small graphs spread wide enough that actors and labels do not crowd, big ones tighter
-    unit = 200.0 if len(ids) <= LARGE_GRAPH else 60.0
-    size = scale or unit * max(len(ids), 1) ** 0.5
-    xs, ys = [c[0] for c in coords] or [0.0], [c[1] for c in coords] or [0.0]
-    left, top = min(xs), min(ys)
-    factor = size / (max(max(xs) - left, max(ys) - top) or 1.0)
+    return len(graph.actors), edges, pins  # type: ignore[return-value]
+
+
+def _canvas_layout(graph: Graph) -> dict[str, tuple[float, float]]:
+    ids = tuple(a.id for a in graph.actors)
+    count, edges, pins = _shape(graph)
+    if count <= LARGE_GRAPH:
+        index = {actor: i for i, actor in enumerate(ids)}
+        coords = _room_for_labels(count, edges, pins, _labels(graph), _page_ties(graph, index))
+    else:
+        coords = _fit(_unit_layout(count, edges, pins), 60.0 * max(count, 1) ** 0.5)
+    # whole units: vis-network reads a node's x and y with parseInt
     return {
-        actor: (round((x - left) * factor, 1), round((y - top) * factor, 1))
-        for actor, (x, y) in zip(ids, coords, strict=True)
+        actor: (float(round(x)), float(round(y))) for actor, (x, y) in zip(ids, coords, strict=True)
     }
+
+
+def page_arrangement(
+    graph: Graph,
+) -> tuple[list[tuple[float, float]], list[Footprint], tuple[Tie, ...]]:
+    """The page's places, actor footprints and ties, to count what clashes
+    (:func:`~actorgraph.outputs.render.spacing.clashes`)."""
+    placed = layout(graph)
+    index = {a.id: i for i, a in enumerate(graph.actors)}
+    prints = [footprint(*label) for label in _labels(graph)]
+    return [placed[a.id] for a in graph.actors], prints, _page_ties(graph, index)
+
+
+def _labels(graph: Graph) -> tuple[tuple[str, str, float], ...]:
+    """Each actor's name, shape and mark size as the page draws them."""
+    ranks = importance(graph)
+    kinds = graph.vocabulary.actor_kinds
+    return tuple(
+        (a.name, kinds[a.kind].shape, actor_size(ranks.get(a.id, 0.0))) for a in graph.actors
+    )
+
+
+def _page_ties(graph: Graph, index: dict[str, int]) -> tuple[Tie, ...]:
+    """The ties as the page draws them: the second and later of a pair curved."""
+    seen: dict[frozenset[str], int] = {}
+    ties = []
+    for r in graph.relations:
+        pair = frozenset((r.source, r.target))
+        nth = seen[pair] = seen.get(pair, -1) + 1
+        ties.append(Tie(index[r.source], index[r.target], page_curve(nth)))
+    return tuple(ties)
+
+
+START_UNIT = 130.0
+"""Screen units per square root of the actor count a small graph starts from, before
+:func:`~actorgraph.outputs.render.spacing.make_room` spreads what crowds."""
+
+
+@lru_cache(maxsize=16)
+def _room_for_labels(
+    count: int,
+    edges: tuple[tuple[int, int], ...],
+    pins: tuple[tuple[float, float] | None, ...],
+    labels: tuple[tuple[str, str, float], ...],
+    ties: tuple[Tie, ...],
+) -> list[tuple[float, float]]:
+    coords = _fit(_unit_layout(count, edges, pins), START_UNIT * max(count, 1) ** 0.5)
+    prints = [footprint(name, shape, size) for name, shape, size in labels]
+    placed, _left = make_room(coords, prints, ties, [p is not None for p in pins])
+    return placed
 
 
 PIN_UNIT = 60.0

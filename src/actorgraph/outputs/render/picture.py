@@ -17,6 +17,7 @@ without arrowheads: an arrow per tie costs about 3 ms.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Collection
 from typing import Any
@@ -35,6 +36,8 @@ MAX_LEGEND = 24
 MANY_TIES = 1000
 LABEL_POINTS = 10.5
 """Label size: about 7.5 pt once a 10-inch picture is fitted to an A4 or Letter page."""
+LABELS_ON_LARGE = 40
+"""Above LARGE_GRAPH actors, how many of the most important are named (where they fit)."""
 _MARKERS = {
     "dot": "o",
     "ellipse": "o",
@@ -90,6 +93,7 @@ def picture(
     Ties whose keys are in ``highlight`` (a view's paths) get a yellow band beneath.
     With ``placed_as`` (the whole graph a view was cut from), actors keep the places
     they have in the whole graph, so a reader finds them where the full figure has them.
+    A graph of a date (``as_of_date``) is drawn with the actors that have a tie then.
 
     >>> from actorgraph.io.load import read_graph
     >>> svg = picture(read_graph("graph/belarus-2022.yaml"), "svg")
@@ -97,6 +101,9 @@ def picture(
     True
     """
     require_choice("picture format", to, PICTURE_FORMATS)
+    if graph.as_of_date:  # as of a date, the actors in play: those with a tie then
+        tied = {end for r in graph.relations for end in (r.source, r.target)}
+        graph = dataclasses.replace(graph, actors=tuple(a for a in graph.actors if a.id in tied))
     import matplotlib
 
     matplotlib.use("Agg")
@@ -136,8 +143,7 @@ def picture(
         axes.set_aspect("equal", adjustable="datalim")
         _legend(axes, graph, legend_rows)
         figure.tight_layout()
-        if len(graph.actors) <= LARGE_GRAPH:
-            _draw_labels(figure, axes, graph, positions)
+        _draw_labels(figure, axes, graph, positions)
         buffer = io.BytesIO()
         metadata = {"Date": None} if to == "svg" else {}
         figure.savefig(buffer, format=to, metadata=metadata)
@@ -162,6 +168,8 @@ def _draw_ties(
         bend = 0.0 if nth == 0 else (0.12 + 0.12 * ((nth - 1) // 2)) * (1 if nth % 2 else -1)
         polarity = vocabulary.relation_types[relation.type].polarity
         styles = [{"zorder": 2, **_tie_props(polarity, relation.strength, relation.status)}]
+        if vocabulary.relation_types[relation.type].symmetric:  # no direction, no arrowhead
+            styles[0]["arrowstyle"] = "-"
         if relation.key in highlight:  # a band beneath the tie
             styles.insert(
                 0,
@@ -253,7 +261,9 @@ def _draw_labels(
 
     Greedy, most connected actors first: every label tries places all around its
     actor, nearest first, and takes the one that crosses the fewest ties among
-    those that overlap no label or actor placed so far.
+    those that overlap no label or actor placed so far. On a large graph only the
+    :data:`LABELS_ON_LARGE` most important actors with a free place are named (an
+    unnamed picture says nothing; a named hairball says less).
     """
     import numpy as np
 
@@ -273,10 +283,17 @@ def _draw_labels(
         (x - radius[a], y - radius[a], x + radius[a], y + radius[a])
         for a, (x, y) in centres.items()
     ]
-    degree = {a.id: sum(graph.degree(a.id)) for a in graph.actors}
-    order = sorted(graph.actors, key=lambda a: (-degree[a.id], a.id))
+    large = len(graph.actors) > LARGE_GRAPH
+    if large:
+        order = sorted(graph.actors, key=lambda a: (-scores.get(a.id, 0), a.id))
+    else:
+        degree = {a.id: sum(graph.degree(a.id)) for a in graph.actors}
+        order = sorted(graph.actors, key=lambda a: (-degree[a.id], a.id))
+    named = 0
     angles = [k * np.pi / 8 for k in (12, 4, 0, 8, 14, 10, 2, 6, 13, 11, 15, 9, 3, 5, 1, 7)]
     for actor in order:
+        if large and named >= LABELS_ON_LARGE:
+            break
         text = axes.text(
             0,
             0,
@@ -309,8 +326,12 @@ def _draw_labels(
                     best = (cost, cx, cy)
             if best is not None and best[0] < (ring + 1) * 6.0:
                 break  # crosses no tie: nothing further out can do better
+        if best is None and large:  # nowhere free: a large graph leaves it unnamed
+            text.remove()
+            continue
         if best is None:  # nowhere free: keep the label under its actor
             best = (0.0, x, y - radius[actor.id] - half_h - 2)
+        named += 1
         _, cx, cy = best
         taken.append((cx - half_w, cy - half_h, cx + half_w, cy + half_h))
         text.set_position(axes.transData.inverted().transform((cx, cy)))

@@ -130,10 +130,18 @@ function search(text) {
   });
   return null;
 }
-searchBox.addEventListener("change", function () { search(searchBox.value); });
-searchBox.addEventListener("keydown", function (event) {
-  if (event.key === "Enter") search(searchBox.value);
+/* Enter searches, and the "change" that follows it must not search again: two focus
+ * animations started in one frame leave vis-network running the first one for ever, which
+ * pulls the camera back to the actor after every later move (a path's fit included) */
+var searched = null;
+searchBox.addEventListener("change", function () {
+  if (searchBox.value !== searched) search(searchBox.value);
+  searched = null;
 });
+searchBox.addEventListener("keydown", function (event) {
+  if (event.key === "Enter") { searched = searchBox.value; search(searchBox.value); }
+});
+searchBox.addEventListener("input", function () { searched = null; });
 
 /* ---- filters: kinds, types, strength, confidence, time -------------------- */
 
@@ -167,11 +175,16 @@ if (time) {
   asOfBox.max = valueOf(time.max);
   asOfBox.value = asOfBox.max;
 } else {
-  [playButton, find(".ag-time-label"), find(".ag-asof-text")].forEach(function (x) { x.hidden = true; });
+  [playButton, find(".ag-time-label"), find(".ag-asof-text"), find(".ag-asof-means")].forEach(function (x) { x.hidden = true; });
 }
-function startDate() { return time && time.start ? parseDate(time.start) : null; }
+/* the date given to `render`, exactly as given (a day stays a day on a slider of years) */
+function startAt() {
+  S.when = time && time.start ? dateWhen(time.start, time.startDays) : null;
+  S.asOf = S.when ? valueOf(S.when.first) : null;
+}
 function setAsOf(value) {
   S.asOf = value;
+  S.when = value === null ? null : sliderWhen(value);
   if (value !== null) asOfBox.value = value;
   applyFilters();
 }
@@ -195,8 +208,12 @@ playButton.addEventListener("click", function () {
   }, 400);
 });
 function showDate() {
-  var text = S.asOf === null ? "" : textOf(S.asOf);
-  if (time) find(".ag-asof-text").textContent = text || "all dates";
+  var text = S.asOf === null || !S.when ? "" : S.when.text;
+  if (time) {
+    find(".ag-asof-text").textContent = text || "all dates";
+    find(".ag-asof-means").textContent = text ? "(" + whenMeans(S.when) + ")" : "";
+    asOfBox.setAttribute("aria-valuetext", text ? text + ", " + whenMeans(S.when) : "all dates");
+  }
   var meta = find(".ag-date");
   if (text) meta.textContent = " \u00b7 as of " + text;
   else meta.textContent = data.asOfText ? " \u00b7 as of " + data.asOfText : "";
@@ -221,8 +238,9 @@ function shapeIcon(shape, colour) {
   else if (shape === "ellipse") { shapeEl = document.createElementNS(SVG, "ellipse"); [["cx", 10], ["cy", 10], ["rx", 9], ["ry", 6]].forEach(function (a) { shapeEl.setAttribute(a[0], a[1]); }); }
   else { shapeEl = document.createElementNS(SVG, "circle"); [["cx", 10], ["cy", 10], ["r", 8]].forEach(function (a) { shapeEl.setAttribute(a[0], a[1]); }); }
   shapeEl.setAttribute("fill", colour);
-  shapeEl.setAttribute("stroke", "#333333");
-  shapeEl.setAttribute("stroke-width", "1.2");
+  /* the page's border colour (light on a dark page), wider where the fill is near the page's */
+  shapeEl.style.stroke = "var(--ag-node-border)";
+  shapeEl.style.strokeWidth = contrast(colour, cssVar("--ag-panel", "#ffffff")) < 3 ? "2" : "1.2";
   svg.appendChild(shapeEl);
   svg.dataset.shape = shape;
   return svg;
@@ -259,6 +277,7 @@ function filterRow(label, count, hiddenSet, key, sample, note) {
 }
 
 var INFLUENCE_NOTE = { forward: "", reverse: " influence \u2190", both: " influence \u2194", none: " no influence" };
+function influenceNote(t) { return t.symmetric ? " \u2194 no arrow" : INFLUENCE_NOTE[t.influence]; }
 function drawLegend() {
   var legend = find(".ag-legend");
   legend.textContent = "";
@@ -285,13 +304,14 @@ function drawLegend() {
   var types = el("ul", "ag-types");
   data.types.forEach(function (t, k) {
     if (!typeCounts.has(k)) return;
-    types.appendChild(filterRow(t.label, typeCounts.get(k), S.hiddenTypes, k, lineSample(t.polarity), INFLUENCE_NOTE[t.influence]));
+    types.appendChild(filterRow(t.label, typeCounts.get(k), S.hiddenTypes, k, lineSample(t.polarity), influenceNote(t)));
   });
   legend.appendChild(types);
   legend.appendChild(el("h2", null, "Reading the graph"));
   var read = el("ul", "ag-reading");
   [["Width", "a tie's strength (0 to 1)"], ["Size", "an actor's influence rank"],
-   ["Arrow", "points from the tie's source to its target as stated (\u201cA sanctions B\u201d)"],
+   ["Arrow", "points from the tie's source to its target as stated (\u201cA sanctions B\u201d); " +
+    "a tie without one reads the same both ways (\u201cA allied with B\u201d, \u2194)"],
    ["Influence", "runs along the arrow unless the type says \u2190 (against it), \u2194 (both ways) or none"],
    ["Confidence", "shown by how solid a tie is: low, medium, high"]].forEach(function (item, n) {
     var li = el("li");
@@ -370,7 +390,7 @@ function stateText() {
   if (S.hiddenTypes.size) p.set("hide-types", Array.from(S.hiddenTypes).map(function (k) { return data.types[k].id; }).join(","));
   if (S.minStrength) p.set("min-strength", String(S.minStrength));
   if (S.minConfidence) p.set("min-confidence", CONFIDENCE[S.minConfidence]);
-  if (S.asOf !== null) p.set("as-of", textOf(S.asOf));
+  if (S.asOf !== null && S.when) p.set("as-of", S.when.text);
   if (S.open.size) p.set("open", Array.from(S.open).sort(function (a, b) { return a - b; }).map(function (b) { return b + 1; }).join(","));
   if (S.colour !== "kind") p.set("colour", S.colour);
   if (S.path) { p.set("from", S.path.from); p.set("to", S.path.to); p.set("k", String(S.path.k)); }
@@ -406,8 +426,13 @@ function restoreState(text) {
     var conf = CONFIDENCE.indexOf(p.get("min-confidence"));
     if (conf > 0) { S.minConfidence = conf; confidenceBox.value = String(conf); }
     if (time && p.get("as-of")) {
-      var value = parseDate(p.get("as-of"));
-      if (value !== null) { S.asOf = Math.max(+asOfBox.min, Math.min(+asOfBox.max, value)); asOfBox.value = S.asOf; }
+      var bounds = boundsOf(p.get("as-of"));
+      if (bounds) {
+        var value = valueOf(bounds[0]);
+        S.asOf = Math.max(+asOfBox.min, Math.min(+asOfBox.max, value));
+        S.when = S.asOf === value ? dateWhen(p.get("as-of"), bounds) : sliderWhen(S.asOf);
+        asOfBox.value = S.asOf;
+      }
     }
     if (p.get("colour") === "bloc") { S.colour = "bloc"; colourBox.value = "bloc"; }
     (p.get("open") || "").split(",").forEach(function (b) {
@@ -449,7 +474,7 @@ function reset() {
   stopPlaying();
   showGraph();
   S = freshState();
-  S.asOf = startDate();
+  startAt();
   searchBox.value = "";
   searchStatus.textContent = "";
   find(".ag-path-from").value = "";

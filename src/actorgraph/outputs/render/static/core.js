@@ -61,6 +61,7 @@ function freshState() {
     hiddenKinds: new Set(), hiddenTypes: new Set(),
     minStrength: 0, minConfidence: 0,
     asOf: null,            /* slider value, or null for all dates */
+    when: null,            /* {text, first, last}: the date the graph is shown at, as days */
     open: new Set(),       /* blocs opened on the bloc map */
     colour: "kind",
     path: null,            /* {from, to, k} as typed */
@@ -108,6 +109,27 @@ function safeLink(url, text) {
   return a;
 }
 
+/* WCAG contrast ratio of two "#rrggbb" colours (1 to 21) */
+function luminance(hex) {
+  var m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(String(hex).trim());
+  if (!m) return null;
+  var c = [m[1], m[2], m[3]].map(function (x) {
+    var v = parseInt(x, 16) / 255;
+    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+  });
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+function contrast(a, b) {
+  var x = luminance(a), y = luminance(b);
+  if (x === null || y === null) return 21;
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+/* the legible text colour on a fill: dark or white, whichever stands out more */
+function textOn(fill) { return contrast(fill, "#1d2731") >= contrast(fill, "#ffffff") ? "#1d2731" : "#ffffff"; }
+/* a mark whose fill is within 3:1 of the background gets a wider outline in the border colour */
+var INSIDE_LABEL = new Set(["ellipse", "circle", "box", "database", "text"]);
+function outlineWidth(fill, background) { return contrast(fill, background) < 3 ? 2.5 : 1.5; }
+
 function cssVar(name, fallback) {
   var value = getComputedStyle(root).getPropertyValue(name).trim();
   return value || fallback;
@@ -116,8 +138,10 @@ function cssVar(name, fallback) {
 /* ---- ties and their filters --------------------------------------------- */
 
 function tieType(t) { return data.types[T.type[t]]; }
+/* a tie that reads the same either way (allied with, consults) has no arrow: \u2194 */
 function tieName(t) {
-  return A.name[T.from[t]] + " \u2014 " + tieType(t).label + " \u2192 " + A.name[T.to[t]];
+  return A.name[T.from[t]] + " \u2014 " + tieType(t).label +
+    (tieType(t).symmetric ? " \u2194 " : " \u2192 ") + A.name[T.to[t]];
 }
 function tieKey(t) {
   return (T.id && T.id[t]) || A.id[T.from[t]] + ":" + tieType(t).id + ":" + A.id[T.to[t]];
@@ -155,16 +179,37 @@ function textOf(value) {
 }
 /* "1914", "1914-06" or "1914-06-28" to a slider value at the slider's step */
 function parseDate(text) {
+  var bounds = boundsOf(text);
+  return bounds && valueOf(bounds[0]);
+}
+/* the first and last day a "1914", "1914-06" or "1914-06-28" covers, or null */
+function boundsOf(text) {
   var m = /^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$/.exec(String(text || "").trim());
   if (!m || !time) return null;
-  var ord = ordinal(+m[1], m[2] ? +m[2] : 1, m[3] ? +m[3] : 1);
-  return isNaN(ord) ? null : valueOf(ord);
+  var y = +m[1], mo = m[2] ? +m[2] : 1, d = m[3] ? +m[3] : 1;
+  var first = ordinal(y, mo, d), last = m[3] ? first : m[2] ? ordinal(y, mo + 1, 1) - 1 : ordinal(y + 1, 1, 1) - 1;
+  var check = dateOf(first);
+  if (isNaN(first) || check.getUTCMonth() + 1 !== mo || check.getUTCDate() !== d) return null;
+  return [first, last];
+}
+/* the date the page shows: the as-of given to `render` (its days worked out in Python, by
+ * the rule of Relation.active_on), a date from the URL, or the slider's year, month or day */
+function dateWhen(text, bounds) {
+  return bounds ? { text: String(text).trim(), first: bounds[0], last: bounds[1] } : null;
+}
+function sliderWhen(value) { return dateWhen(textOf(value), periodOf(value)); }
+function whenMeans(when) {
+  var parts = when.text.replace(/^-/, "").split("-").length;
+  return parts === 3 ? "ties in force on that day"
+    : "ties in force on any day of that " + (parts === 2 ? "month" : "year");
 }
 
+/* a tie holds on the date if it began by its last day and had not ended before its first:
+ * the rule of model.Relation.active_on, on days Python computed (T.first, T.last) */
 function inTime(t) {
-  if (S.asOf === null || !time) return true;
-  var period = periodOf(S.asOf), first = T.first[t], last = T.last[t];
-  return (first === null || first <= period[1]) && (last === null || last >= period[0]);
+  if (S.asOf === null || !time || !S.when) return true;
+  var first = T.first[t], last = T.last[t];
+  return (first === null || first <= S.when.last) && (last === null || last >= S.when.first);
 }
 
 function tieActive(t) {

@@ -27,7 +27,7 @@ function blocColour(b) {
 
 function colourSet(fill, border) {
   return { background: fill, border: border,
-    highlight: { background: fill, border: "#000000" },
+    highlight: { background: fill, border: theme.fg },  /* selected: the text colour, light on a dark page */
     hover: { background: fill, border: border } };
 }
 
@@ -70,7 +70,7 @@ function scene() {
   for (var t = 0; t < tieCount; t++) {
     var u = endOf(T.from[t]), v = endOf(T.to[t]);
     if (typeof u === "number" && typeof v === "number") {
-      wantEdges.set(t, { id: t, from: u, to: v, arrows: "to",
+      wantEdges.set(t, { id: t, from: u, to: v, arrows: tieType(t).symmetric ? "" : "to",
         width: 1 + 4 * T.strength[t], smooth: tieCurve(t) });
       continue;
     }
@@ -91,7 +91,7 @@ function tieCurve(t) {
   var nth = T.nth[t];
   if (!nth || data.large) return { enabled: false };
   return { enabled: true, type: nth % 2 ? "curvedCW" : "curvedCCW",
-    roundness: 0.15 + 0.15 * Math.floor(nth / 2) };
+    roundness: data.curve.first + data.curve.step * Math.floor(nth / 2) };
 }
 
 /* bring the DataSets in line with the scene, then repaint. Once the page is up, new
@@ -168,29 +168,43 @@ var DIMMED = "rgba(180, 188, 196, 0.3)";
 var theme = {};
 function refreshTheme() {
   theme = { fg: cssVar("--ag-fg", "#1d2731"), canvas: cssVar("--ag-canvas", "#ffffff"),
-    faint: cssVar("--ag-faint", "#b8c0c8"), border: cssVar("--ag-node-border", "#333333") };
+    faint: cssVar("--ag-faint", "#b8c0c8"), border: cssVar("--ag-node-border", "#333333"),
+    muted: cssVar("--ag-muted", "#4f5d6b") };
 }
 refreshTheme();
 
+/* an actor with no tie left by the filters (a date, a strength): drawn faded, unlabelled */
+function fadedActor(i) { return filtering() && activeDegree[i] === 0; }
+
 function nodeLook(id) {
-  var fg = theme.fg, bg = theme.canvas, faint = theme.faint;
+  var fg = theme.fg, bg = theme.canvas;
   var on = !emph || emph.nodes.has(id);
   if (typeof id === "string") {            /* a closed bloc */
     var b = +id.slice(1);
     var any = data.blocs[b].members.some(function (i) { return !S.hiddenKinds.has(A.kind[i]); });
     var fill = on ? blocColour(b) : DIMMED;
     return { color: colourSet(fill, on ? theme.border : DIMMED), hidden: !any,
-      font: { color: on ? fg : faint, strokeColor: bg, size: blocFont(b) }, label: blocLabel(b),
+      font: { color: on ? fg : theme.muted, strokeColor: bg, size: blocFont(b) }, label: blocLabel(b),
       sig: [fill, any, on, fg].join() };
   }
   var hidden = S.hiddenKinds.has(A.kind[id]);
-  var faded = filtering() && activeDegree[id] === 0;
+  var faded = fadedActor(id);
   var show = on && !faded;
   var colour = show ? actorColour(id) : DIMMED;
-  var label = !data.large || (emph && on) || (fitted && fitted.has(id)) ? A.name[id] : "";
+  /* an actor with no tie at the date goes unlabelled: its label would cover the active ones */
+  var label = faded && !(emph && on) ? "" :
+    !data.large || (emph && on) || (fitted && fitted.has(id)) ? A.name[id] : "";
+  var inside = INSIDE_LABEL.has(data.kinds[A.kind[id]].shape);
+  var font = inside && show ? { color: textOn(colour), strokeColor: colour, strokeWidth: 0 }
+    : { color: show ? fg : theme.muted, strokeColor: bg, strokeWidth: 3 };
+  var width = show ? outlineWidth(colour, bg) : 1.5;
   return { color: colourSet(colour, show ? theme.border : DIMMED), hidden: hidden, label: label,
-    font: { color: show ? fg : faint, strokeColor: bg },
-    sig: [colour, hidden, label, fg].join() };
+    /* a name on a backdrop: a tie leaving its actor through the name passes behind it
+     * (the layout keeps every other tie off names, see outputs/render/spacing.py) */
+    font: Object.assign(font, {
+      background: data.large || inside ? "none" : bg }),
+    borderWidth: width, borderWidthSelected: width + 1.5,
+    sig: [colour, hidden, label, fg, bg].join() };
 }
 
 function edgeLook(id) {
@@ -250,13 +264,16 @@ function fitLabels() {
     var candidates = [];
     drawnNodes.forEach(function (_, id) {
       if (typeof id !== "number" || S.hiddenKinds.has(A.kind[id])) return;
+      if (fadedActor(id) && !(emph && emph.nodes.has(id))) return;  /* active ones' room */
       var x = A.x ? A.x[id] : 0, y = A.y ? A.y[id] : 0;
       var pos = A.x ? null : network.getPosition(id);
       if (pos) { x = pos.x; y = pos.y; }
       if (x < topLeft.x || x > bottomRight.x || y < topLeft.y || y > bottomRight.y) return;
       candidates.push(id);
     });
-    candidates.sort(function (a, b) { return A.size[b] - A.size[a] || a - b; });
+    /* emphasised actors (a focus, a path) first: their labels are shown, so they take room */
+    var first = function (i) { return emph && emph.nodes.has(i) ? 1 : 0; };
+    candidates.sort(function (a, b) { return first(b) - first(a) || A.size[b] - A.size[a] || a - b; });
     var boxes = [], cell = 120, grid = new Map();
     for (var c = 0; c < candidates.length && next.size < 400; c++) {
       var id = candidates[c];
@@ -295,7 +312,37 @@ function refitLabels() {
 
 /* ---- emphasis: some actors and ties stand out, the rest dim --------------- */
 
+/* a path's ties are drawn again over the marks (vis-network draws ties under every actor, so
+ * actors that stand close together would hide the very ties a path runs along) */
+var onTop = [];
+function drawOnTop(ctx) {
+  var ties = onTop.filter(function (t) {
+    return activeTie[t] && network.body.edges[t] && network.body.edges[t].edgeType;
+  });
+  /* first a casing in the page's colour under every one, then the ties themselves */
+  [true, false].forEach(function (casing) {
+    ties.forEach(function (t) {
+      var edge = network.body.edges[t];
+      var style = polarityStyle.get(T.proposed && T.proposed[t] ? "proposed" : tieType(t).polarity);
+      var width = 1 + 4 * T.strength[t];
+      ctx.save();
+      ctx.lineCap = "round";
+      ctx.beginPath();
+      for (var f = 0; f <= 16; f++) {
+        var p = edge.edgeType.getPoint(f / 16);
+        if (f) ctx.lineTo(p.x, p.y); else ctx.moveTo(p.x, p.y);
+      }
+      ctx.strokeStyle = casing ? theme.canvas : style.color;
+      ctx.lineWidth = casing ? width + 4 : width;
+      ctx.setLineDash(casing ? [] : style.dashes || []);
+      ctx.stroke();
+      ctx.restore();
+    });
+  });
+}
+
 function emphasise(actorIds, tieIds) {
+  onTop = [];
   var ns = new Set(), es = new Set();
   actorIds.forEach(function (i) { ns.add(endOf(i)); });
   tieIds.forEach(function (t) {
@@ -307,4 +354,4 @@ function emphasise(actorIds, tieIds) {
   emph = { nodes: ns, edges: es };
   paint();
 }
-function clearEmphasis() { emph = null; paint(); }
+function clearEmphasis() { emph = null; onTop = []; paint(); }

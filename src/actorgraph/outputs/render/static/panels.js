@@ -5,10 +5,8 @@ var side = find(".ag-side");
 
 function sourceOf(item) { return item[0] >= 0 ? data.sources[item[0]] : null; }
 
-function citation(item) {
-  var source = sourceOf(item);
-  return (source ? source.id : "?") + (item[1] ? " \u00b6" + item[1] : "");
-}
+/* "source ¶9", "COW Formal Alliances v4.1, row 256": written in Python (Evidence.cite) */
+function citation(item) { return T.citations[item[1]]; }
 
 function evidenceList(t, full) {
   var list = el("ul", "ag-evidence-list");
@@ -31,11 +29,6 @@ function evidenceList(t, full) {
         if (link) { var row = el("div", "ag-source-line"); row.appendChild(link); entry.appendChild(row); }
         else if (source.url) line(entry, "Address", source.url);
       }
-      var where = [];
-      if (extra.page !== undefined) where.push("page " + extra.page);
-      if (extra.row !== undefined) where.push("row " + extra.row);
-      if (extra.element !== undefined) where.push("element " + extra.element);
-      if (where.length) entry.appendChild(el("div", "ag-muted", where.join(", ")));
       if (extra.url) {
         var own = safeLink(extra.url, extra.url);
         if (own) { var r2 = el("div", "ag-source-line"); r2.appendChild(own); entry.appendChild(r2); }
@@ -64,9 +57,8 @@ function actorTooltip(i) {
   line(box, "Kind", data.kinds[A.kind[i]].label);
   if (A.aliases[i].length) line(box, "Also", A.aliases[i].join(", "));
   line(box, "About", A.about[i]);
-  var outs = 0;
-  tiesOf[i].forEach(function (t) { if (T.from[t] === i) outs++; });
-  line(box, "Ties", outs + " out, " + (tiesOf[i].length - outs) + " in");
+  var parts = tieGroups(i).map(function (g) { return g[1].length + (g[2] ? " " + g[2] : ""); });
+  line(box, "Ties", parts.join(", ") || "none");
   line(box, "Id", A.id[i]);
   return box;
 }
@@ -123,6 +115,21 @@ function tieItem(t) {
   return item;
 }
 
+/* an actor's ties as [heading, ties, word], grouped as `actorgraph show` groups them: ties
+ * with no direction (\u2194) apart, then out and in, which only the types that read one way
+ * have (else they would only say which column of a file named the actor) */
+function tieGroups(i) {
+  var both = [], out = [], into = [];
+  tiesOf[i].forEach(function (t) {
+    if (tieType(t).symmetric) both.push(t);
+    else if (T.from[t] === i) out.push(t);
+    else into.push(t);
+  });
+  var groups = both.length ? [["Ties", both, out.length || into.length ? "\u2194" : ""]] : [];
+  if (out.length || into.length || !both.length) groups.push(["Ties out", out, "out"], ["Ties in", into, "in"]);
+  return groups;
+}
+
 function actorCard(i) {
   showPanel(function (box) {
     box.appendChild(el("h3", null, A.name[i]));
@@ -130,9 +137,7 @@ function actorCard(i) {
     if (A.aliases[i].length) line(box, "Also", A.aliases[i].join(", "));
     line(box, "About", A.about[i]);
     if (blocOf(i) >= 0 && !data.blocs[blocOf(i)].loose) line(box, "Bloc", blocLabel(blocOf(i)));
-    var outgoing = tiesOf[i].filter(function (t) { return T.from[t] === i; });
-    var incoming = tiesOf[i].filter(function (t) { return T.to[t] === i && T.from[t] !== i; });
-    [["Ties out", outgoing], ["Ties in", incoming]].forEach(function (part) {
+    tieGroups(i).forEach(function (part) {
       box.appendChild(el("h2", null, part[0] + " (" + part[1].length + ")"));
       var list = el("ul");
       part[1].slice(0, 40).forEach(function (t) { list.appendChild(tieItem(t)); });

@@ -154,7 +154,7 @@ function showPaths(quiet) {
       keepTies.add(hop.tie.tie);
       var step = el("div", "ag-hop");
       step.appendChild(document.createTextNode(A.name[hop.mover] + " moves " + A.name[hop.moved] +
-        (hop.tie.along ? "" : " (against the arrow)") + ": "));
+        (hop.tie.along || tieType(hop.tie.tie).symmetric ? "" : " (against the arrow)") + ": "));
       step.appendChild(button(tieName(hop.tie.tie), function () { selectTie(hop.tie.tie); }, "ag-link ag-tie-link"));
       step.appendChild(evidenceList(hop.tie.tie, false));
       item.appendChild(step);
@@ -165,6 +165,9 @@ function showPaths(quiet) {
   S.focus = S.tie = S.bloc = null;
   panel.hidden = true;
   emphasise(Array.from(keepActors), Array.from(keepTies));
+  onTop = Array.from(keepTies);
+  view.onTop = onTop;
+  network.redraw();
   network.selectNodes(Array.from(keepActors));
   if (!quiet) {
     network.fit({ nodes: Array.from(keepActors), animation: false });

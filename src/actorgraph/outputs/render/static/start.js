@@ -8,7 +8,7 @@ window.actorgraph.views.push(view);
 var network = null;
 
 computeActive();
-S.asOf = startDate();
+startAt();
 if (S.asOf !== null) { asOfBox.value = S.asOf; computeActive(); }
 data.asOfText = (find(".ag-date").textContent || "").replace(/^\s*\u00b7\s*as of\s*/, "");
 drawLegend();
@@ -85,6 +85,7 @@ network.on("click", function (event) {
     clearSelection();
   }
 });
+network.on("afterDrawing", drawOnTop);
 network.on("zoom", refitLabels);
 network.on("dragEnd", refitLabels);
 network.on("animationFinished", refitLabels);
@@ -98,6 +99,6 @@ find(".ag-table-toggle").addEventListener("click", function () {
 });
 if (window.matchMedia) {
   var scheme = window.matchMedia("(prefers-color-scheme: dark)");
-  var onScheme = function () { refreshTheme(); paint(); };
+  var onScheme = function () { refreshTheme(); paint(); drawLegend(); };
   if (scheme.addEventListener) scheme.addEventListener("change", onScheme);
 }
