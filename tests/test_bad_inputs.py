@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from actorgraph.cli import cli
-from actorgraph.io.load import validate_file
+from actorgraph.io.load import validate_file, validate_text
 from conftest import SMALL
 
 
@@ -202,6 +202,7 @@ def replace(a, b):
     real_replace(a, b)
 files.os.fsync, files.os.replace = fsync, replace
 from actorgraph.cli import cli
+from actorgraph.io.load import validate_text
 cli(["render", sys.argv[2], "-o", sys.argv[3]])
 """
 
@@ -241,6 +242,21 @@ def test_two_renders_to_one_path_leave_one_whole_page(tmp_path, write):
         '<h1 class="ag-title">Second</h1>' in html
     )
     assert not list(tmp_path.glob(".page.html.*"))
+
+
+def test_a_list_where_an_id_belongs_is_reported_not_a_traceback():
+    # the meaning checks look ids up; a list cannot be looked up (it was a TypeError)
+    text = (
+        '{"title": "t", "sources": [{"id": "s", "title": "S"}],\n'
+        '"actors": [{"id": "a", "name": "A", "kind": "state"}],\n'
+        '"relations": [{"source": ["a"], "type": ["supports"], "target": "a",\n'
+        '"strength": 0.5, "confidence": "high", "evidence": [{"source": ["s"], "claim": "c"}]}]}'
+    )
+    assert [str(p) for p in validate_text(text, "g.json")] == [
+        "g.json:3: first actor (source) must be text, not a list",
+        "g.json:3: type must be text, not a list",
+        "g.json:4: evidence source must be text, not a list",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -280,3 +280,19 @@ def test_find_graph_files(tmp_path):
         (tmp_path / name).write_text("x")
     assert [p.name for p in find_graph_files(tmp_path)] == ["a.yml", "b.yaml"]
     assert find_graph_files(tmp_path / "missing") == []
+
+
+@pytest.mark.parametrize("char", ["\x1c", "\x1f", "\x85"])
+def test_quick_schema_check_defers_where_rust_and_python_differ(char):
+    # Python's \S calls U+001C-U+001F and U+0085 space, Rust's regex does not: the
+    # quick check (jsonschema-rs) would pass such a title; jsonschema must decide
+    escape = f"\\u{ord(char):04x}"
+    text = (
+        '{"title": "' + escape + '", "actors": [{"id": "a", "name": "A", "kind": "state"}],\n'
+        '"relations": []}'
+    )
+    code = f"U+{ord(char):04X}"
+    assert [str(p) for p in validate_text(text, "g.json")] == [
+        f"g.json:1: title holds a control character ({code}); remove it",
+        "g.json:1: title must not be blank",
+    ]

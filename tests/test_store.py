@@ -267,6 +267,19 @@ def test_broken_file_is_never_stored(tmp_path):
     assert entries() == []
 
 
+@pytest.mark.parametrize("section", ["actors", "relations"])
+def test_graph_the_store_cannot_keep_is_read_in_memory(tmp_path, section):
+    # JSON reads NaN; the store keeps only what survives JSON text, so nothing is stored
+    path = tmp_path / "nan.json"
+    data = graph_to_data(synthetic_graph(50))
+    data[section][0]["attributes"] = {"score": float("nan")}
+    path.write_text(json.dumps(data))
+    graph = read_graph(path)
+    assert not isinstance(graph, StoredGraph)
+    assert graph.relations == read_graph(path, cache=False).relations
+    assert entries() == [] and list(folder().glob(".*.tmp")) == []
+
+
 # -- same answers: cold, warm and --no-cache ------------------------------------
 
 ACTORS = [f"a{i}" for i in range(7)]
@@ -398,10 +411,11 @@ views:
 def test_every_field_reads_back_from_the_store(tmp_path):
     path = tmp_path / "every.yaml"
     path.write_text(EVERY_FIELD)
-    written = read_graph(path)
-    again = read_graph(path)
-    assert isinstance(again, StoredGraph) and not isinstance(written, StoredGraph)
-    assert again == written
+    written = read_graph(path, cache=False)  # built in memory
+    first, again = read_graph(path), read_graph(path)  # stored, then read from the store
+    assert isinstance(first, StoredGraph) and isinstance(again, StoredGraph)
+    assert not isinstance(written, StoredGraph)
+    assert first == written and again == written
     assert again.views == written.views  # views do not take part in ==
     assert again.vocabulary.relation_types["controls"].triggers  # what drafts read text with
     assert [a.line for a in again.actors] == [a.line for a in written.actors]

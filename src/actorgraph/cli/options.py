@@ -27,6 +27,7 @@ from actorgraph.exceptions import (
     QueryError,
 )
 from actorgraph.io.load import find_graph_files, read_graph
+from actorgraph.memory import collector_paused
 from actorgraph.model import Graph
 from actorgraph.text import terminal_safe
 from actorgraph.vocabulary import OUTPUT_FORMATS
@@ -113,10 +114,12 @@ def at_date(graph: Graph, as_of: str | None) -> Graph:
 
 def read_one(path: str | Path) -> Graph:
     """Read a graph file, through the compiled store unless --no-cache was given."""
-    graph = read_graph(path, cache=not click.get_current_context().meta.get("no_cache", False))
     # A command lives as long as its graph: move the graph's million objects out of
-    # the collector's sight, or every full collection rescans them (seconds at 100k).
-    gc.freeze()
+    # the collector's sight before it runs again, or every full collection rescans them
+    # (seconds at 100k), and the first one scans them all at once.
+    with collector_paused():
+        graph = read_graph(path, cache=not click.get_current_context().meta.get("no_cache", False))
+        gc.freeze()
     return graph
 
 

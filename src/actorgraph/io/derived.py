@@ -1,10 +1,10 @@
 """Results worked out from a graph (blocs, ranks, positions), kept beside the compiled store.
 
 On a 10,000-actor graph the seeded Louvain blocs, the influence rank and the bloc
-layout take most of a render (about 8 of 10 s, see ``bench/render``), and they only
-change when the graph or the code that computes them changes. So, for a graph read
-through the store (a :class:`~actorgraph.io.stored.StoredGraph`, or one just
-parsed and stored; ``--no-cache`` reads none and keeps none), each result is kept
+layout take most of a render (see ``bench/render``), and they only change when the
+graph or the code that computes them changes. So, for a graph read through the store
+(a :class:`~actorgraph.io.stored.StoredGraph`, which a first read gives too once it
+has stored the file; ``--no-cache`` reads none and keeps none), each result is kept
 as one JSON file in the store's private folder, named after its key and the CRC-32
 of its own bytes.
 
@@ -89,23 +89,11 @@ def code_stamp(files: Sequence[str | os.PathLike[str]]) -> str:
     return "|".join(parts)
 
 
-_THROUGH_STORE: set[int] = set()
-"""Live graphs (by id) parsed by a command that uses the store: kept for like stored ones."""
-
-
-def read_through_store(graph: Graph) -> None:
-    """Note that ``graph`` was read by a command that uses the store (its entry was just
-    written), so that its results are kept on the first run too."""
-    if id(graph) not in _THROUGH_STORE:
-        _THROUGH_STORE.add(id(graph))
-        weakref.finalize(graph, _THROUGH_STORE.discard, id(graph))
-
-
 def _kept_for(graph: Graph) -> bool:
     """Only graphs read through the store: the user has not asked to go without it."""
     from actorgraph.io.stored import StoredGraph
 
-    return isinstance(graph, StoredGraph) or id(graph) in _THROUGH_STORE
+    return isinstance(graph, StoredGraph)
 
 
 def remembered(

@@ -38,7 +38,7 @@ from actorgraph.memory import collector_paused
 from actorgraph.model import Actor, Evidence, Graph, Relation, Source, View
 from actorgraph.vocabulary import BUILTIN, declared_vocabulary
 
-if TYPE_CHECKING:  # the checks (PyYAML, fastjsonschema) load only when a file is parsed
+if TYPE_CHECKING:  # the checks (PyYAML, jsonschema-rs) load only when a file is parsed
     from actorgraph.io.positioned import PositionedData
 
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -59,15 +59,20 @@ def _check(text: str, filename: str, format: str | None) -> tuple[PositionedData
     return check_yaml(text, filename)
 
 
+def _checked(text: str, filename: str, format: str | None = None) -> PositionedData:
+    doc, problems = _check(text, filename, format)
+    if problems:
+        raise GraphFileError(problems)
+    return doc
+
+
 def parse_graph(text: str, filename: str = "<string>", format: str | None = None) -> Graph:
     """Parse a graph from YAML or JSON text; raise :class:`GraphFileError` on any problem.
 
     ``format`` is ``yaml`` or ``json``; by default it follows the file name.
     """
     with collector_paused():  # a big graph is a million small acyclic objects
-        doc, problems = _check(text, filename, format)
-        if problems:
-            raise GraphFileError(problems)
+        doc = _checked(text, filename, format)
         return build_graph(doc.data, doc, filename)
 
 
@@ -75,8 +80,9 @@ def read_graph(path: str | os.PathLike[str], cache: bool = True) -> Graph:
     """Read and check one graph file (.yaml, .yml or .json).
 
     Files are kept in the compiled store once checked (see
-    :mod:`actorgraph.io.store`): reading again gives a graph whose rows load
-    when asked for. ``cache=False`` neither reads nor writes the store.
+    :mod:`actorgraph.io.store`), and read from it, the first time too: a graph
+    whose rows load when asked for. ``cache=False`` neither reads nor writes
+    the store (nor does a store that cannot be used): a graph built in memory.
     """
     name = str(path)
     file = Path(path)
@@ -96,13 +102,17 @@ def read_graph(path: str | os.PathLike[str], cache: bool = True) -> Graph:
         if stored is not None:
             return stored
     data = _read_bytes(file)
-    graph = parse_graph(_decode(data, name), name)
-    if folder is not None:
-        from actorgraph.io.derived import read_through_store
-
-        store.save(folder, file, info, seen, data, graph)
-        read_through_store(graph)  # its blocs, ranks and positions may be kept there too
-    return graph
+    with collector_paused():  # a big graph is a million small acyclic objects
+        doc = _checked(_decode(data, name), name)
+        records = relation_records(doc.data, doc)
+        if folder is not None:
+            # stored, then read as a stored graph: a question builds only the objects
+            # it needs, not one per relation (most of the time a first read took)
+            head = _graph(doc.data, doc, name, ())
+            written = store.save(folder, file, info, seen, data, head, records)
+            if written is not None:
+                return written
+        return _graph(doc.data, doc, name, relations_of(records))
 
 
 def validate_text(
@@ -194,6 +204,57 @@ def _optional_number(value: Any) -> float | None:
 
 def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Graph:
     """The model of checked file data; ``doc`` gives each actor and relation its line."""
+    return _graph(data, doc, filename, relations_of(relation_records(data, doc)))
+
+
+def relation_records(data: dict[str, Any], doc: PositionedData) -> list[tuple[Any, ...]]:
+    """Each relation of checked data as the values of its :class:`Relation` fields, in
+    their order, its evidence as tuples of :class:`Evidence` field values: what the
+    store keeps, made without an object per relation (:func:`relations_of` makes them)."""
+    lines = doc.line_of if doc.lines else None  # JSON read fast keeps no lines
+    return [
+        (
+            r["source"],
+            r["type"],
+            r["target"],
+            float(r["strength"]),
+            r["confidence"],
+            tuple(
+                [
+                    (
+                        e["source"],
+                        e.get("claim", ""),
+                        e.get("paragraph"),
+                        e.get("url"),
+                        e.get("quote"),
+                        e.get("page"),
+                        e.get("row"),
+                        e.get("element"),
+                    )
+                    for e in r["evidence"]
+                ]
+            ),
+            _optional_text(r.get("since")),
+            _optional_text(r.get("until")),
+            r.get("id"),
+            r.get("note", ""),
+            lines(("relations", i)) if lines else None,
+            tuple(r.get("attributes", {}).items()),
+            r.get("status"),
+        )
+        for i, r in enumerate(data["relations"])
+    ]
+
+
+def relations_of(records: list[tuple[Any, ...]]) -> tuple[Relation, ...]:
+    """The relations of :func:`relation_records`."""
+    return tuple(Relation(*r[:5], tuple([Evidence(*e) for e in r[5]]), *r[6:]) for r in records)
+
+
+def _graph(
+    data: dict[str, Any], doc: PositionedData, filename: str, relations: tuple[Relation, ...]
+) -> Graph:
+    """The model of checked file data, with the relations given."""
 
     def line(path: tuple[str, int]) -> int | None:
         return doc.line_of(path) if doc.lines else None  # JSON read fast keeps no lines
@@ -225,36 +286,6 @@ def build_graph(data: dict[str, Any], doc: PositionedData, filename: str) -> Gra
             a.get("status"),
         )
         for i, a in enumerate(data["actors"])
-    )
-    relations = tuple(
-        Relation(
-            r["source"],
-            r["type"],
-            r["target"],
-            float(r["strength"]),
-            r["confidence"],
-            tuple(
-                Evidence(
-                    e["source"],
-                    e.get("claim", ""),
-                    e.get("paragraph"),
-                    e.get("url"),
-                    e.get("quote"),
-                    e.get("page"),
-                    e.get("row"),
-                    e.get("element"),
-                )
-                for e in r["evidence"]
-            ),
-            _optional_text(r.get("since")),
-            _optional_text(r.get("until")),
-            r.get("id"),
-            r.get("note", ""),
-            line(("relations", i)),
-            tuple(r.get("attributes", {}).items()),
-            r.get("status"),
-        )
-        for i, r in enumerate(data["relations"])
     )
     views = tuple(
         View(

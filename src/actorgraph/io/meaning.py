@@ -172,19 +172,17 @@ class Meaning:
         sources: dict[str, int],
     ) -> None:
         # the hot loop for big graphs: plain lookups first, messages only on a problem
+        # (isinstance first: a list where an id belongs cannot be looked up)
         types = vocabulary.relation_types
         first_index: dict[tuple[Any, ...], int] = {}
         for index, relation in _items(self.data, "relations"):
-            source, target = relation.get("source"), relation.get("target")
-            for end, name in (("source", source), ("target", target)):
-                if name not in actors and isinstance(name, str):
-                    self.add(
-                        ("relations", index, end),
-                        f"unknown {END_WORDS[end]} '{name}'",
-                        did_you_mean(name, actors, "known actors", names),
-                    )
-            rtype = relation.get("type")
-            if rtype not in types and isinstance(rtype, str):
+            get = relation.get
+            source, target, rtype = get("source"), get("target"), get("type")
+            if isinstance(source, str) and source not in actors:
+                self.unknown_end(index, "source", source, actors, names)
+            if isinstance(target, str) and target not in actors:
+                self.unknown_end(index, "target", target, actors, names)
+            if isinstance(rtype, str) and rtype not in types:
                 self.add(
                     ("relations", index, "type"),
                     f"unknown relation type '{rtype}'",
@@ -196,19 +194,21 @@ class Meaning:
                     f"relation from '{source}' to itself",
                     "self-loops are refused: a tie needs two actors",
                 )
-            strength = relation.get("strength")
+            strength = get("strength")
             if isinstance(strength, float) and not math.isfinite(strength):
                 self.add(
                     ("relations", index, "strength"),
                     f"strength must be between 0 and 1, got {strength}",
                 )
-            evidence = relation.get("evidence")
+            evidence = get("evidence")
             if isinstance(evidence, list):
                 for e_index, item in enumerate(evidence):
-                    if isinstance(item, dict) and "claim" not in item:
+                    if not isinstance(item, dict):
+                        continue
+                    if "claim" not in item:
                         self.check_unclaimed(index, e_index, relation, item)
-                    cited = item.get("source") if isinstance(item, dict) else None
-                    if cited not in sources and isinstance(cited, str):
+                    cited = item.get("source")
+                    if isinstance(cited, str) and cited not in sources:
                         self.add(
                             ("relations", index, "evidence", e_index, "source"),
                             f"unknown evidence source '{cited}'",
@@ -216,14 +216,27 @@ class Meaning:
                             if sources
                             else "declare it under 'sources:'",
                         )
-            signature = _signature(relation)
-            first = first_index.setdefault(signature, index)
+            signature = tuple(map(get, RELATION_IDENTITY))
+            try:
+                first = first_index.setdefault(signature, index)
+            except TypeError:  # a list or mapping where a value belongs; the schema says so
+                first = first_index.setdefault(tuple(map(repr, signature)), index)
             if first != index:
                 self.add(
                     ("relations", index),
                     "the same relation is stated twice",
                     f"first on line {self.doc.line_of(('relations', first))}; merge their evidence",
                 )
+
+    def unknown_end(
+        self, index: int, end: str, name: str, actors: dict[str, int], names: dict[str, str]
+    ) -> None:
+        """A relation's end names no actor of the file."""
+        self.add(
+            ("relations", index, end),
+            f"unknown {END_WORDS[end]} '{name}'",
+            did_you_mean(name, actors, "known actors", names),
+        )
 
     def check_unclaimed(
         self, index: int, e_index: int, relation: dict[str, Any], item: dict[str, Any]
@@ -300,13 +313,3 @@ class Meaning:
                     ("relations", index, "until"),
                     f"until ({relation['until']}) is before since ({relation['since']})",
                 )
-
-
-def _signature(relation: dict[str, Any]) -> tuple[Any, ...]:
-    """What makes two relations the same statement."""
-    values = tuple(relation.get(k) for k in RELATION_IDENTITY)
-    try:
-        hash(values)
-    except TypeError:  # a list or mapping where a value belongs; the schema says so
-        return tuple(map(repr, values))
-    return values

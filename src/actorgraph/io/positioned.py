@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
-
-import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import TYPE_CHECKING, Any
 
 from actorgraph.exceptions import Problem
 from actorgraph.memory import collector_paused
 
+if TYPE_CHECKING:  # PyYAML loads only when YAML is read: a clean JSON file never needs it
+    import yaml
+    from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
 PathKey = tuple[str | int, ...]
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -65,9 +65,9 @@ def _alias_expansion(root: Node) -> int:
         if key in active:
             raise _RecursiveAlias(node)
         active.add(key)
-        if isinstance(node, MappingNode):
+        if node.id == "mapping":
             total = 1 + sum(size(k) + size(v) for k, v in node.value)
-        elif isinstance(node, SequenceNode):
+        elif node.id == "sequence":
             total = 1 + sum(size(item) for item in node.value)
         else:
             total = 1
@@ -86,7 +86,10 @@ class _RecursiveAlias(Exception):
 class _Builder:
     def __init__(self, filename: str):
         self.filename = filename
+        import yaml
+
         self.constructor = yaml.constructor.SafeConstructor()
+        self.error = yaml.YAMLError
         self.result = PositionedData(None)
         self.built: dict[int, Any] = {}
 
@@ -97,9 +100,9 @@ class _Builder:
         self.result.lines.setdefault(path, _line(node))
         if id(node) in self.built:  # an alias: share the object, as PyYAML does
             return self.built[id(node)]
-        if isinstance(node, MappingNode):
+        if node.id == "mapping":  # PyYAML's node kinds: mapping, sequence, scalar
             value: Any = self._mapping(node, path)
-        elif isinstance(node, SequenceNode):
+        elif node.id == "sequence":
             value = self._sequence(node, path)
         else:
             value = self._scalar(node)
@@ -123,9 +126,10 @@ class _Builder:
                     "write the fields out in full",
                 )
                 continue
-            key = self._scalar(key_node) if isinstance(key_node, ScalarNode) else None
+            scalar = key_node.id == "scalar"
+            key = self._scalar(key_node) if scalar else None
             if not isinstance(key, str):
-                shown = key_node.value if isinstance(key_node, ScalarNode) else "a collection"
+                shown = key_node.value if scalar else "a collection"
                 self.problem(
                     key_node,
                     f"field name {shown!r} is not text",
@@ -157,7 +161,7 @@ class _Builder:
             # a date-like value off the calendar (2022-13-45): keep the text; the
             # date check reports it where a date belongs
             return node.value
-        except yaml.YAMLError as error:
+        except self.error as error:
             reason = getattr(error, "problem", None) or str(error)
             self.problem(node, f"cannot read {node.value!r}: {reason}")
             return node.value
@@ -209,8 +213,10 @@ def _read_positioned_yaml(text: str, filename: str) -> PositionedData:
     >>> [str(p) for p in read_positioned_yaml("a: 1\\na: 2\\n", "f.yaml").problems]
     ["f.yaml:2: duplicate key 'a'; it is already set on line 1; keep one"]
     """
+    import yaml
+
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1

@@ -108,7 +108,7 @@ ACTOR_SCHEMA = {
             "status": _STATUS,
         },
     ),
-    # a pinned actor needs both coordinates (if/then: fastjsonschema knows no dependentRequired)
+    # a pinned actor needs both coordinates (if/then, as the messages expect)
     "allOf": [
         {"if": {"required": ["x"]}, "then": {"required": ["y"]}},
         {"if": {"required": ["y"]}, "then": {"required": ["x"]}},

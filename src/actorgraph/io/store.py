@@ -44,6 +44,7 @@ from actorgraph.io.stored import (
     ARRAY_TYPES,
     DDL,
     FIELDS,
+    RELATION_CHUNK,
     SCHEMA_VERSION,
     StoredGraph,
     StoreError,
@@ -246,11 +247,19 @@ def open_graph(folder: Path, file: Path, info: os.stat_result, path: str) -> Sto
 
 
 def save(
-    folder: Path, file: Path, info: os.stat_result, seen_ns: int, content: bytes, graph: Graph
-) -> Path | None:
+    folder: Path,
+    file: Path,
+    info: os.stat_result,
+    seen_ns: int,
+    content: bytes,
+    graph: Graph,
+    records: list[tuple[Any, ...]],
+) -> StoredGraph | None:
     """Write the entry for a graph read from ``file`` (``info``: its state when read at
     ``seen_ns``; ``content``: the bytes read) atomically, replacing older entries of the
-    file; None when it cannot be written (the command goes on without it)."""
+    file, and open it; None when it cannot be written (the command goes on without it).
+    ``graph`` holds all but the relations, which ``records`` give as their field values
+    (see :func:`actorgraph.io.load.relation_records`)."""
     import tempfile  # only writers need it (and its imports)
 
     code = code_version()
@@ -270,7 +279,7 @@ def save(
         fcntl.flock(handle, fcntl.LOCK_EX)  # a sweep leaves a file alone while it is locked
         connection = sqlite3.connect(temporary)
         try:
-            _write(connection, graph, key)
+            _write(connection, graph, records, key)
         finally:
             connection.close()
         os.chmod(temporary, 0o600)
@@ -287,7 +296,13 @@ def save(
             with contextlib.suppress(OSError):
                 older.unlink()
     _prune(folder)
-    return target
+    sha256 = key["content_sha256"]
+    try:  # the entry just written, if it still holds what was read
+        return StoredGraph.open(
+            target, code, str(graph.path), lambda meta: meta.get("content_sha256") == sha256
+        )
+    except (OSError, StoreError, sqlite3.Error, ValueError, TypeError, KeyError):
+        return None
 
 
 def _json(value: Any) -> str:
@@ -300,19 +315,12 @@ def _json(value: Any) -> str:
     return text
 
 
-def _evidence(item: Any) -> tuple[Any, ...]:
-    return (item.source, item.claim, item.paragraph, item.url, item.quote, item.page, item.row,
-            item.element)  # fmt: skip
-
-
-def _first_evidence(evidence: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A relation's first piece of evidence, kept in its row, and how many more there are."""
-    if not evidence:
-        return (None,) * 8 + (0,)
-    return (*_evidence(evidence[0]), len(evidence) - 1)
-
-
-def _write(connection: sqlite3.Connection, graph: Graph, key: dict[str, Any]) -> None:
+def _write(
+    connection: sqlite3.Connection,
+    graph: Graph,
+    records: list[tuple[Any, ...]],
+    key: dict[str, Any],
+) -> None:
     for kind, names in FIELDS.items():
         if tuple(f.name for f in dataclasses.fields(kind)) != names:
             raise StoreError(f"{kind.__name__} has fields the store does not keep")
@@ -326,7 +334,7 @@ def _write(connection: sqlite3.Connection, graph: Graph, key: dict[str, Any]) ->
         "as_of": graph.as_of_date,
         "description": graph.description,
         "actors": len(graph.actors),
-        "relations": len(graph.relations),
+        "relations": len(records),
     }
     vocabulary = graph.vocabulary
     insert = connection.executemany
@@ -373,7 +381,10 @@ def _write(connection: sqlite3.Connection, graph: Graph, key: dict[str, Any]) ->
                 for i, t in enumerate(vocabulary.relation_types.values())
             ],
         )
-        dumps = json.JSONEncoder().encode
+        # rows made here hold no cycles: no need to look for them
+        dumps = json.JSONEncoder(
+            ensure_ascii=False, allow_nan=False, check_circular=False, separators=(",", ":")
+        ).encode
         insert(
             "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -382,39 +393,30 @@ def _write(connection: sqlite3.Connection, graph: Graph, key: dict[str, Any]) ->
                 for i, a in enumerate(graph.actors)
             ],
         )  # fmt: skip
+        # a relation's row is its record as JSON, attributes as [name, value] pairs: JSON
+        # reads back exactly what the checks let through (text, numbers, true/false;
+        # no NaN: allow_nan=False refuses it, and the graph is not stored)
         insert(
-            "INSERT INTO relations VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (i, r.source, r.type, r.target, r.strength, r.confidence, r.since, r.until,
-                 r.id, r.note, r.line, _json(r.attributes), *_first_evidence(r.evidence),
-                 r.status)
-                for i, r in enumerate(graph.relations)
-            ],
-        )  # fmt: skip
-        insert(
-            "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (i, n, *_evidence(e))
-                for i, r in enumerate(graph.relations)
-                if len(r.evidence) > 1
-                for n, e in enumerate(r.evidence[1:], 1)
-            ],
+            "INSERT INTO relations VALUES (?, ?)",
+            (
+                (n, dumps(records[start : start + RELATION_CHUNK]))
+                for n, start in enumerate(range(0, len(records), RELATION_CHUNK))
+            ),
         )
-    for name, values in _arrays(graph).items():
+    for name, values in _arrays(graph, records).items():
         data = values.astype(ARRAY_TYPES[name], copy=False).tobytes()
         connection.execute("INSERT INTO arrays VALUES (?, ?)", (name, data))
     connection.commit()
 
 
-def _arrays(graph: Graph) -> dict[str, Any]:
-    """Every array an entry keeps, computed (and kept with the graph for this command)."""
+def _arrays(graph: Graph, records: list[tuple[Any, ...]]) -> dict[str, Any]:
+    """Every array an entry keeps."""
     import numpy as np
 
-    from actorgraph.io.adjacency import RELATION_COLUMNS, influence_adjacency, relation_arrays
+    from actorgraph.io.adjacency import RELATION_COLUMNS, collapse, compute_relation_arrays
 
-    relations = relation_arrays(graph)
-    adjacency = influence_adjacency(graph)
+    relations = compute_relation_arrays(graph, records)
+    adjacency = collapse(relations, "influence")
     named = [(name, i) for i, a in enumerate(graph.actors) for name in a.names()]
     keys = np.array([name_hash(name_key(name)) for name, _ in named], dtype=np.uint64) << 32
     keys = np.unique(keys | np.array([i for _, i in named], dtype=np.uint64))  # by name, actor

@@ -2,8 +2,9 @@
 
 An entry is one SQLite file: ``meta`` (schema version, the key it was written
 for, title, dates), ``sources``, ``actor_kinds`` and ``relation_types`` (the
-graph's whole vocabulary), ``actors``, ``relations`` (each with its first piece
-of evidence inline; most have exactly one), ``evidence`` (further pieces), and
+graph's whole vocabulary), ``actors``, ``relations`` (:data:`RELATION_CHUNK`
+relations to a row, as one JSON list of lists, evidence included: half a million
+rows of twenty columns took SQLite longer to write than the file took to check), and
 ``arrays``: numpy arrays as raw little-endian BLOBs (the
 relation arrays and influence adjacency of :mod:`actorgraph.io.adjacency`, and
 a hash index of actor names). Lists and attributes are JSON text. Nothing in
@@ -36,8 +37,9 @@ if TYPE_CHECKING:  # numpy loads only when arrays are read: small graphs answer 
 
     from actorgraph.io.adjacency import Adjacency, RelationArrays
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SMALL = 5000  # up to this many actors and relations, lookups read every row (no numpy)
+RELATION_CHUNK = 256  # relations per row of ``relations``: reading one decodes ~50 kB
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
@@ -51,15 +53,7 @@ CREATE TABLE relation_types (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, label TE
 CREATE TABLE actors (idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
     kind TEXT NOT NULL, aliases TEXT NOT NULL, description TEXT NOT NULL, line INTEGER,
     attributes TEXT NOT NULL, x, y, status TEXT);
-CREATE TABLE relations (idx INTEGER PRIMARY KEY, source TEXT NOT NULL, type TEXT NOT NULL,
-    target TEXT NOT NULL, strength REAL NOT NULL, confidence TEXT NOT NULL, since TEXT,
-    until TEXT, id TEXT, note TEXT NOT NULL, line INTEGER, attributes TEXT NOT NULL,
-    evidence_source TEXT, evidence_claim TEXT, evidence_paragraph, evidence_url TEXT,
-    evidence_quote TEXT, evidence_page, evidence_row, evidence_element TEXT,
-    more_evidence INTEGER NOT NULL, status TEXT);
-CREATE TABLE evidence (relation INTEGER NOT NULL, position INTEGER NOT NULL,
-    source TEXT NOT NULL, claim TEXT NOT NULL, paragraph, url TEXT, quote TEXT, page, row,
-    element TEXT, PRIMARY KEY (relation, position)) WITHOUT ROWID;
+CREATE TABLE relations (chunk INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE views (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT NOT NULL,
     caption TEXT NOT NULL, focus TEXT, depth, kinds TEXT NOT NULL, types TEXT NOT NULL,
     as_of TEXT, min_strength, paths TEXT NOT NULL, line INTEGER);
@@ -92,12 +86,6 @@ ARRAY_TYPES = {
 }
 _SCHEMA_QUERY = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
 _ACTOR_COLUMNS = "id, name, kind, aliases, description, line, attributes, x, y, status"
-_EVIDENCE_COLUMNS = "source, claim, paragraph, url, quote, page, row, element"
-_RELATION_COLUMNS = (
-    "source, type, target, strength, confidence, since, until, id, note, line, attributes, "
-    "evidence_source, evidence_claim, evidence_paragraph, evidence_url, evidence_quote, "
-    "evidence_page, evidence_row, evidence_element, more_evidence, status"
-)
 
 
 # the fields an entry keeps, per class: a class that gains one is not stored (the writer
@@ -117,9 +105,6 @@ FIELDS = {
     Graph: ("title", "actors", "relations", "sources", "vocabulary", "as_of_date",
             "description", "path", "views"),
 }  # fmt: skip
-
-
-_MORE_EVIDENCE = [c.strip() for c in _RELATION_COLUMNS.split(",")].index("more_evidence")
 
 
 class StoreError(Exception):
@@ -276,17 +261,16 @@ class StoredGraph(Graph):
         """The relation at a position of the stored file's relations, with its evidence."""
         key = ("relation", position)
         if key not in self._rows:
-            rows = self._query(f"SELECT {_RELATION_COLUMNS} FROM relations WHERE idx = ?", position)
-            if not rows:
+            if not 0 <= position < self._counts[1]:
                 raise IndexError(position)
-            more = []
-            if rows[0][_MORE_EVIDENCE]:
-                more = self._query(
-                    f"SELECT {_EVIDENCE_COLUMNS} FROM evidence WHERE relation = ? "
-                    "ORDER BY position",
-                    position,
-                )
-            self._rows[key] = _relation(rows[0], more)
+            chunk, offset = divmod(position, RELATION_CHUNK)
+            rows = self._rows.get(("chunk", chunk))
+            if rows is None:
+                found = self._query("SELECT data FROM relations WHERE chunk = ?", chunk)
+                if not found:
+                    raise StoreError(f"relations: no chunk {chunk}")
+                rows = self._rows["chunk", chunk] = json.loads(found[0][0])
+            self._rows[key] = _relation(rows[offset])
         return self._rows[key]
 
     @cached_property
@@ -347,13 +331,15 @@ class StoredGraph(Graph):
     def relations(self) -> tuple[Relation, ...]:  # type: ignore[override]
         """Every relation (active on the chosen date, if any), read from the store once."""
         with collector_paused():
-            more: dict[int, list[tuple[Any, ...]]] = {}
-            for relation, *row in self._query(
-                f"SELECT relation, {_EVIDENCE_COLUMNS} FROM evidence ORDER BY relation, position"
-            ):
-                more.setdefault(relation, []).append(row)
-            rows = self._query(f"SELECT idx, {_RELATION_COLUMNS} FROM relations ORDER BY idx")
-            relations = (_relation(row[1:], more.get(row[0], ())) for row in rows)
+            loads = json.loads
+            rows = [
+                row
+                for (data,) in self._query("SELECT data FROM relations ORDER BY chunk")
+                for row in loads(data)
+            ]
+            if len(rows) != self._counts[1]:
+                raise StoreError("relations: not as many as recorded")
+            relations = map(_relation, rows)
             if self._active is None:
                 return tuple(relations)
             return tuple(r for r in relations if r.active_on(self._active))
@@ -426,14 +412,13 @@ def _actor(row: tuple[Any, ...]) -> Actor:
     )  # fmt: skip
 
 
-def _relation(row: tuple[Any, ...], more: Any) -> Relation:
-    (source, type, target, strength, confidence, since, until, id, note, line, attributes,
-     *first, _, status) = row  # fmt: skip
-    evidence = () if first[1] is None else (Evidence(*first),)
+def _relation(row: list[Any]) -> Relation:
+    """A relation from its stored row: its field values in order, evidence as lists of
+    theirs, attributes as [name, value] pairs."""
+    *head, evidence, since, until, id, note, line, attributes, status = row
     return Relation(
-        source, type, target, strength, confidence,
-        evidence + tuple(Evidence(*item) for item in more),
-        since, until, id, note, line, tuple(json.loads(attributes).items()), status,
+        *head, tuple([Evidence(*e) for e in evidence]), since, until, id, note, line,
+        tuple(map(tuple, attributes)), status,
     )  # fmt: skip
 
 
