@@ -23,6 +23,7 @@ import importlib.util
 from typing import Any
 
 from actorgraph.model import Graph, parse_partial_date
+from actorgraph.outputs.formatting import size_text
 from actorgraph.outputs.render import layout as layouts
 from actorgraph.outputs.render.layout import LAYOUT_SEED, bloc_layout, layout
 from actorgraph.outputs.render.spacing import CURVE, LABEL_PX, actor_size
@@ -350,7 +351,7 @@ def meta(graph: Graph, as_of: str | None = None) -> dict[str, Any]:
         "title": graph.title,
         "description": graph.description,
         "as_of": as_of or graph.as_of_date or "",
-        "counts": f"{len(graph.actors)} actors, {len(graph.relations)} relations",
+        "counts": size_text(graph),
         "sources": [
             {
                 "id": s.id,
