@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # PyYAML loads only when YAML is read: a clean JSON file neve
 PathKey = tuple[str | int, ...]
 
 _MAP_TAG = "tag:yaml.org,2002:map"
+_STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 MAX_ALIAS_EXPANSION = 1_000_000
@@ -155,6 +156,8 @@ class _Builder:
         return result
 
     def _scalar(self, node: ScalarNode) -> Any:
+        if node.tag == _STR_TAG:  # most values: what PyYAML's constructor would return
+            return node.value
         try:
             value = self.constructor.construct_object(node)
         except (ValueError, TypeError, OverflowError):
@@ -230,8 +233,8 @@ def _read_positioned_yaml(text: str, filename: str) -> PositionedData:
     if root is None:
         return PositionedData(None)
     builder = _Builder(filename)
-    try:
-        expansion = _alias_expansion(root)
+    try:  # an alias is written '*name': without a '*' there is none to expand
+        expansion = _alias_expansion(root) if "*" in text else 0
     except _RecursiveAlias as error:
         builder.problem(error.node, "a YAML alias refers to itself", "remove the anchor loop")
         return builder.result
