@@ -230,7 +230,7 @@ def _viz(element: Element, name: str, problems: list[Problem]) -> dict[str, Any]
         channels = [color.attributes.get(c, "0").strip() for c in "rgb"]
         if hexa and re.fullmatch(r"#?[0-9a-fA-F]{6}", hexa):
             found["viz_color"] = "#" + hexa.lstrip("#").lower()
-        elif not hexa and all(c.isdigit() and int(c) <= 255 for c in channels):
+        elif not hexa and all(re.fullmatch(r"[0-9]{1,3}", c) and int(c) <= 255 for c in channels):
             found["viz_color"] = "#{:02x}{:02x}{:02x}".format(*map(int, channels))
         else:
             given = (

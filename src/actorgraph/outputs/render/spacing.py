@@ -366,11 +366,11 @@ def _settle(scene: _Scene, free: Any, rounds: int, spread: bool) -> tuple[Any, i
 
 
 SPREAD_AFTER = 40
-MOST_SPREAD = float(__import__("os").environ.get("MS", "1.6"))
+"""Rounds without progress before the free actors are spread 5% apart."""
+MOST_SPREAD = 1.6
 """How far spreading may grow a graph: a dense one (Les Misérables: 254 ties among 77
 names) would need to grow without end to clear every tie off every name; it keeps the
 few crossings left instead (counted by :func:`clashes`)."""
-"""Rounds without progress before the free actors are spread 5% apart."""
 
 
 def _split(free: Any, a: int, b: int) -> tuple[float, float]:
