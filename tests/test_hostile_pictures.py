@@ -64,9 +64,7 @@ def test_the_legend_names_at_most_its_share_of_kinds(seed):
     actors = tuple(
         dataclasses.replace(a, kind=kinds[i % len(kinds)].id) for i, a in enumerate(seed.actors)
     ) + tuple(Actor(f"extra-{i}", f"Extra {i}", kinds[i].id) for i in range(len(kinds)))
-    # undated: a graph of a date is drawn with its actors in play only (no tie-less extras)
-    undated = dataclasses.replace(seed, actors=actors, vocabulary=vocabulary, as_of_date=None)
-    drawn = picture(undated, "svg")
+    drawn = picture(dataclasses.replace(seed, actors=actors, vocabulary=vocabulary), "svg")
     assert b"and 6 more kinds" in drawn
     assert f"Kind {MAX_LEGEND - 1}<".encode() in drawn
     assert f"Kind {MAX_LEGEND}<".encode() not in drawn

@@ -356,6 +356,19 @@ class Graph:
         """The same graph holding only ``relations``."""
         return dataclasses.replace(self, relations=tuple(relations))
 
+    def in_play(self) -> Graph:
+        """The graph without actors that have no tie in it: as of a date, the actors in play
+        (pictures and reports ``--as-of`` draw and list these).
+
+        >>> from actorgraph.io.load import read_graph
+        >>> len(read_graph("graph/belarus-2022.yaml").as_of("1990").in_play().actors)
+        21
+        """
+        tied = {end for r in self.relations for end in (r.source, r.target)}
+        if len(tied) == len(self.actors):
+            return self
+        return dataclasses.replace(self, actors=tuple(a for a in self.actors if a.id in tied))
+
     def reviewed(self) -> Graph:
         """The graph without proposed or rejected ties: what analyses work on."""
         if all(r.reviewed for r in self.relations):

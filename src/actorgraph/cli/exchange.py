@@ -115,6 +115,8 @@ def report(
     from actorgraph.outputs.report import REPORT_SUFFIXES, write_report
 
     graph = load_graph(graph_file, as_of)
+    if as_of is not None:
+        graph = graph.in_play()  # a report of a date lists and draws the actors in play then
     for source, target in questions:
         actor_id(graph, source, "--path")
         actor_id(graph, target, "--path")

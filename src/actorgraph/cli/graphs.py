@@ -172,6 +172,8 @@ def render(
             continue
         if to == "html" and view is None:
             graph = undated  # the page keeps every tie; its time slider opens at --as-of
+        elif as_of is not None and to != "html":
+            graph = graph.in_play()  # a picture of a date draws the actors with a tie then
         if focus is not None:
             actor_id(graph, focus, "--focus")
         highlight: set[str] = set()

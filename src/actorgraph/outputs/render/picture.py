@@ -17,7 +17,6 @@ without arrowheads: an arrow per tie costs about 3 ms.
 
 from __future__ import annotations
 
-import dataclasses
 import io
 from collections.abc import Collection
 from typing import Any
@@ -93,7 +92,6 @@ def picture(
     Ties whose keys are in ``highlight`` (a view's paths) get a yellow band beneath.
     With ``placed_as`` (the whole graph a view was cut from), actors keep the places
     they have in the whole graph, so a reader finds them where the full figure has them.
-    A graph of a date (``as_of_date``) is drawn with the actors that have a tie then.
 
     >>> from actorgraph.io.load import read_graph
     >>> svg = picture(read_graph("graph/belarus-2022.yaml"), "svg")
@@ -101,9 +99,6 @@ def picture(
     True
     """
     require_choice("picture format", to, PICTURE_FORMATS)
-    if graph.as_of_date:  # as of a date, the actors in play: those with a tie then
-        tied = {end for r in graph.relations for end in (r.source, r.target)}
-        graph = dataclasses.replace(graph, actors=tuple(a for a in graph.actors if a.id in tied))
     import matplotlib
 
     matplotlib.use("Agg")
