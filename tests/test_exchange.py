@@ -415,3 +415,22 @@ def test_diff_compares_attributes_by_key_and_shows_values_plainly(seed):
         f"~ actor {actor.id}: attribute b 1 → absent; attribute a 'x' → 'y'; "
         "attribute c absent → none",
     ]
+
+
+def test_diff_lists_a_changed_declared_relation_type_field_by_field(seed):
+    # Regression (review): a type declared in both files with another polarity showed
+    # as 'declared' -> 'declared'.
+    from actorgraph.vocabulary import RelationType
+
+    def declaring(polarity):
+        vocabulary = seed.vocabulary.extended(
+            [], [RelationType("backs", "backs", polarity, "forward")]
+        )
+        return dataclasses.replace(seed, vocabulary=vocabulary)
+
+    assert diff_text(diff_graphs(seed, declaring("hostile"))) == (
+        "~ graph relation type backs: none → 'backs'\n"
+    )
+    assert diff_text(diff_graphs(declaring("hostile"), declaring("cooperative"))) == (
+        "~ graph relation type backs polarity: 'hostile' → 'cooperative'\n"
+    )

@@ -28,6 +28,7 @@ differs is a change, listed field by field.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -117,6 +118,24 @@ def _field_changes(old: Any, new: Any) -> tuple[tuple[str, Any, Any], ...]:
     return tuple(found)
 
 
+def _by_id(
+    what: str, was: Mapping[str, Any], now: Mapping[str, Any], shown: str = "label"
+) -> list[tuple[str, Any, Any]]:
+    """Entries matched by id: added or removed (shown by their ``shown`` field), or changed
+    field by field."""
+    found: list[tuple[str, Any, Any]] = []
+    for ident in dict.fromkeys([*was, *now]):
+        if ident not in now:
+            found.append((f"{what} {ident}", getattr(was[ident], shown), None))
+        elif ident not in was:
+            found.append((f"{what} {ident}", None, getattr(now[ident], shown)))
+        else:
+            found += [
+                (f"{what} {ident} {f}", o, n) for f, o, n in _field_changes(was[ident], now[ident])
+            ]
+    return found
+
+
 def _graph_changes(old: Graph, new: Graph) -> tuple[tuple[str, Any, Any], ...]:
     """Title, date, description; sources by id, field by field; declared vocabulary."""
     found: list[tuple[str, Any, Any]] = [
@@ -128,24 +147,9 @@ def _graph_changes(old: Graph, new: Graph) -> tuple[tuple[str, Any, Any], ...]:
         )
         if getattr(old, name) != getattr(new, name)
     ]
-    was, now = old.sources_by_id, new.sources_by_id
-    for ident in dict.fromkeys([*was, *now]):
-        if ident not in now:
-            found.append((f"source {ident}", was[ident].title, None))
-        elif ident not in was:
-            found.append((f"source {ident}", None, now[ident].title))
-        else:
-            found += [
-                (f"source {ident} {f}", o, n) for f, o, n in _field_changes(was[ident], now[ident])
-            ]
+    found += _by_id("source", old.sources_by_id, new.sources_by_id, "title")
     for section, label in (("actor_kinds", "actor kind"), ("relation_types", "relation type")):
-        kinds, other = getattr(old.vocabulary, section), getattr(new.vocabulary, section)
-        found += [
-            (f"{label} {ident}", "declared" if ident in kinds else None,
-             "declared" if ident in other else None)
-            for ident in dict.fromkeys([*kinds, *other])
-            if kinds.get(ident) != other.get(ident)
-        ]  # fmt: skip
+        found += _by_id(label, getattr(old.vocabulary, section), getattr(new.vocabulary, section))
     return tuple(found)
 
 
