@@ -398,6 +398,10 @@ def test_draft_never_replaces_a_graph_or_another_file_unasked(runner, in_project
     assert runner.invoke(cli, ["draft", "a.txt", "-o", "d.yaml"]).exit_code == 0
     assert runner.invoke(cli, ["draft", "a.txt", "-o", "d.yaml"]).exit_code == 0
     assert runner.invoke(cli, ["draft", "a.txt", "-o", "notes.yaml", "--force"]).exit_code == 0
+    # a draft that found no ties is a draft too
+    (in_project / "none.txt").write_text("Nothing happened.\n", encoding="utf-8")
+    assert runner.invoke(cli, ["draft", "none.txt", "-o", "n.yaml"]).exit_code == 0
+    assert runner.invoke(cli, ["draft", "none.txt", "-o", "n.yaml"]).exit_code == 0
 
 
 def test_proposed_ties_are_drawn_apart():

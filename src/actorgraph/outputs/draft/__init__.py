@@ -175,6 +175,14 @@ def _ties(sentence: Sentence, compiled: list, types: dict) -> list[Found]:
     return found
 
 
+DRAFT_HEADER = (
+    "# Drafted by `actorgraph draft`: every tie and every new actor is a proposal.\n"
+    "# Review with `actorgraph review THIS_FILE --into GRAPH`; proposals stay out of\n"
+    "# analyses until then. Quotes are the article's words; claims are yours to write.\n"
+)
+"""The first lines of a YAML draft: they also tell a draft that found no ties from a graph."""
+
+
 def draft_text(draft: Draft, format: str = "yaml") -> str:
     """The draft as a graph file (YAML, or JSON), checked: a draft always validates."""
     import json
@@ -187,12 +195,7 @@ def draft_text(draft: Draft, format: str = "yaml") -> str:
         if problems:
             raise DraftError("the draft does not validate:\n" + "\n".join(map(str, problems)))
         return text
-    header = (
-        "# Drafted by `actorgraph draft`: every tie and every new actor is a proposal.\n"
-        "# Review with `actorgraph review THIS_FILE --into GRAPH`; proposals stay out of\n"
-        "# analyses until then. Quotes are the article's words; claims are yours to write.\n"
-    )
-    text = header + format_graph(draft.graph)
+    text = DRAFT_HEADER + format_graph(draft.graph)
     problems = validate_text(text, "draft")
     if problems:  # a bug, not bad input: say so plainly
         raise DraftError("the draft does not validate:\n" + "\n".join(map(str, problems)))
@@ -225,7 +228,8 @@ def _replacing(target: Path) -> str | None:
     if decided:
         return f"records {len(decided)} review decision(s)"
     by_hand = [r for r in graph.relations if r.status is None]
-    if by_hand or not graph.relations:
+    drafted = target.read_text(encoding="utf-8", errors="replace").startswith(DRAFT_HEADER)
+    if by_hand or not (graph.relations or drafted):
         return "exists and is not a draft (its ties are not proposals)"
     return None
 
